@@ -1,0 +1,454 @@
+package io.kdprivacy.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A decoder-only causal language model (GPT-2, OPT or LLaMA family) whose weights are DJL
+ * {@link NDArray}s held by name.
+ *
+ * <p>The forward pass is written directly against DJL's engine-neutral NDArray operations rather than
+ * assembled from {@code ai.djl.nn} blocks: it fuses the query/key/value projection into one matrix,
+ * keeps one additive mask per batch, and threads a key/value cache through for decoding, none of which
+ * DJL's block API offers. Parameters use one canonical naming for all families:
+ * <pre>
+ * embed.tokens [V,d]            embed.positions [P+offset,d] (learned positions only)
+ * blocks.{i}.norm1.weight/bias  blocks.{i}.attn.qkv.weight [3d,d]/bias   blocks.{i}.attn.out.weight [d,d]/bias
+ * blocks.{i}.norm2.weight/bias  blocks.{i}.mlp.up.weight [f or 2f,d]/bias blocks.{i}.mlp.down.weight [d,f]/bias
+ * norm.weight/bias              lm_head.weight [V,d] (untied families only)
+ * </pre>
+ * Matrices are stored as PyTorch's {@code Linear} does, [out, in]; biases and norm offsets exist only
+ * where the family has them.
+ *
+ * <p>Not thread-safe. Close it to free its native memory.
+ */
+public final class CausalLm implements AutoCloseable {
+
+    static final float MASKED = -1e9f;
+
+    private final ModelConfig config;
+    private final NDManager manager;
+    private final Map<String, NDArray> parameters;
+
+    private CausalLm(ModelConfig config, NDManager manager, Map<String, NDArray> parameters) {
+        this.config = config;
+        this.manager = manager;
+        this.parameters = parameters;
+    }
+
+    /**
+     * A freshly initialised model: weights ~ N(0, 0.02²) (residual output projections scaled by
+     * 1/√(2·layers), as GPT-2 does), biases 0, norm scales 1. Each tensor's values are drawn from its
+     * own generator seeded by {@code seed} and the tensor's name, so initialisation is reproducible.
+     */
+    public static CausalLm initialize(ModelConfig config, long seed) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        Map<String, Shape> shapes = layout(config);
+        double residualStd = 0.02 / Math.sqrt(2.0 * config.layers());
+        for (Map.Entry<String, Shape> e : shapes.entrySet()) {
+            String name = e.getKey();
+            float[] data = new float[Math.toIntExact(e.getValue().size())];
+            if (name.endsWith(".bias")) {
+                // zeros
+            } else if (name.startsWith("norm") || name.contains(".norm")) {
+                java.util.Arrays.fill(data, 1f);
+            } else {
+                double std = name.endsWith("attn.out.weight") || name.endsWith("mlp.down.weight") ? residualStd : 0.02;
+                SplittableRandom random = new SplittableRandom(seed ^ (long) name.hashCode() * 0x9E3779B97F4A7C15L);
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = (float) (gaussian(random) * std);
+                }
+            }
+            values.put(name, data);
+        }
+        return fromArrays(config, values);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box–Muller: SplittableRandom has no nextGaussian on Java 17.
+        double u1 = 1.0 - random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /**
+     * Builds a model from named float arrays in the canonical layout. Every expected tensor must be
+     * present with the expected number of values; unknown names are rejected.
+     */
+    public static CausalLm fromArrays(ModelConfig config, Map<String, float[]> values) {
+        Map<String, Shape> shapes = layout(config);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Shape> e : shapes.entrySet()) {
+            float[] v = values.get(e.getKey());
+            if (v == null) {
+                problems.add("missing tensor " + e.getKey());
+            } else if (v.length != e.getValue().size()) {
+                problems.add("tensor " + e.getKey() + " has " + v.length + " values, expected shape " + e.getValue());
+            }
+        }
+        for (String name : values.keySet()) {
+            if (!shapes.containsKey(name)) {
+                problems.add("unexpected tensor " + name);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("weights do not fit " + config.family() + " config: "
+                    + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                    + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : ""));
+        }
+        NDManager manager = Torch.newManager();
+        Map<String, NDArray> params = new LinkedHashMap<>();
+        for (Map.Entry<String, Shape> e : shapes.entrySet()) {
+            NDArray array = manager.create(values.get(e.getKey()), e.getValue());
+            NDScope.unregister(array);
+            array.setName(e.getKey());
+            params.put(e.getKey(), array);
+        }
+        return new CausalLm(config, manager, params);
+    }
+
+    /** The canonical tensor names and shapes of a config, in a stable order. */
+    public static Map<String, Shape> layout(ModelConfig c) {
+        ModelFamily f = c.family();
+        long d = c.hiddenSize();
+        Map<String, Shape> s = new LinkedHashMap<>();
+        s.put("embed.tokens", new Shape(c.vocabSize(), d));
+        if (f.positions() == ModelFamily.Positions.LEARNED) {
+            s.put("embed.positions", new Shape(c.maxPositions() + f.positionOffset(), d));
+        }
+        long up = c.activation() == ModelFamily.Activation.SWIGLU ? 2L * c.intermediateSize() : c.intermediateSize();
+        for (int i = 0; i < c.layers(); i++) {
+            String b = "blocks." + i + ".";
+            norm(s, f, b + "norm1", d);
+            linear(s, f, b + "attn.qkv", 3 * d, d);
+            linear(s, f, b + "attn.out", d, d);
+            norm(s, f, b + "norm2", d);
+            linear(s, f, b + "mlp.up", up, d);
+            linear(s, f, b + "mlp.down", d, c.intermediateSize());
+        }
+        norm(s, f, "norm", d);
+        if (!f.tiedEmbeddings()) {
+            s.put("lm_head.weight", new Shape(c.vocabSize(), d));
+        }
+        return s;
+    }
+
+    private static void norm(Map<String, Shape> s, ModelFamily f, String name, long d) {
+        s.put(name + ".weight", new Shape(d));
+        if (f.norm() == ModelFamily.Norm.LAYER_NORM) {
+            s.put(name + ".bias", new Shape(d));
+        }
+    }
+
+    private static void linear(Map<String, Shape> s, ModelFamily f, String name, long out, long in) {
+        s.put(name + ".weight", new Shape(out, in));
+        if (f.bias()) {
+            s.put(name + ".bias", new Shape(out));
+        }
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The manager owning this model's weights. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Every parameter by canonical name, in layout order (live arrays; do not close them). */
+    public Map<String, NDArray> parameters() {
+        return Collections.unmodifiableMap(parameters);
+    }
+
+    /** One parameter by canonical name. */
+    public NDArray parameter(String name) {
+        NDArray p = parameters.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "' in " + config.family() + " model");
+        }
+        return p;
+    }
+
+    /** Total number of scalar weights. */
+    public long parameterCount() {
+        return parameters.values().stream().mapToLong(a -> a.getShape().size()).sum();
+    }
+
+    /** Number of transformer blocks. */
+    public int blockCount() {
+        return config.layers();
+    }
+
+    /** The live parameters of transformer block {@code block} (attention, MLP and both norms). */
+    public Map<String, NDArray> blockParameters(int block) {
+        if (block < 0 || block >= config.layers()) {
+            throw new IndexOutOfBoundsException("block " + block + " of " + config.layers());
+        }
+        String prefix = "blocks." + block + ".";
+        Map<String, NDArray> result = new LinkedHashMap<>();
+        parameters.forEach((name, array) -> {
+            if (name.startsWith(prefix)) {
+                result.put(name, array);
+            }
+        });
+        return Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * Overwrites, in place, the parameters of block {@code block} with values taken from
+     * {@code source} (by canonical name, e.g. from another model's {@link #blockParameters}).
+     */
+    public void setBlockParameters(int block, Map<String, NDArray> source) {
+        for (Map.Entry<String, NDArray> e : blockParameters(block).entrySet()) {
+            NDArray from = source.get(e.getKey());
+            if (from == null) {
+                throw new IllegalArgumentException("source lacks " + e.getKey());
+            }
+            assign(e.getValue(), from);
+        }
+    }
+
+    /** Overwrites every parameter, in place, with the values of a model of the same config. */
+    public void copyFrom(CausalLm other) {
+        if (!other.config.equals(config)) {
+            throw new IllegalArgumentException("configs differ: " + config + " vs " + other.config);
+        }
+        parameters.forEach((name, array) -> assign(array, other.parameters.get(name)));
+    }
+
+    private static void assign(NDArray target, NDArray source) {
+        if (!target.getShape().equals(source.getShape())) {
+            throw new IllegalArgumentException(target.getName() + ": shape " + source.getShape()
+                    + " does not match " + target.getShape());
+        }
+        Torch.noGrad(() -> target.set(new ai.djl.ndarray.index.NDIndex("..."), source));
+    }
+
+    /** An independent deep copy. */
+    public CausalLm copy() {
+        return fromArrays(config, toArrays());
+    }
+
+    /** The weights as named float arrays (host copies). */
+    public Map<String, float[]> toArrays() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        parameters.forEach((name, array) -> out.put(name, array.toFloatArray()));
+        return out;
+    }
+
+    /** Turns gradient tracking of every parameter on or off. */
+    public void setTrainable(boolean trainable) {
+        parameters.values().forEach(p -> Torch.requireGrad(p, trainable));
+    }
+
+    /** SHA-256 over every parameter's float32 bytes, in layout order; equal weights give equal hashes. */
+    public String weightsHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+                digest.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                float[] v = e.getValue().toFloatArray();
+                ByteBuffer buffer = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+                buffer.asFloatBuffer().put(v);
+                digest.update(buffer.array());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Logits for a right-padded batch: {@code tokens} [B, T] (int64) with {@code attentionMask} [B, T]
+     * (1 real, 0 padding). Positions count from 0 at the first column. Returns [B, T, vocab].
+     */
+    public NDArray forward(NDArray tokens, NDArray attentionMask) {
+        Shape shape = tokens.getShape();
+        int batch = (int) shape.get(0);
+        int length = (int) shape.get(1);
+        long[] positions = new long[batch * length];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < length; t++) {
+                positions[b * length + t] = t;
+            }
+        }
+        NDArray pos = tokens.getManager().create(positions, shape);
+        return forward(tokens, pos, attentionMask.toFloatArray(), null);
+    }
+
+    /**
+     * The core forward pass. {@code positions} [B, T] gives each token's position; {@code keyMask}
+     * (B × (cached + T) floats, 1 real / 0 padding) marks which keys may be attended; with a cache the
+     * new keys and values are appended to it.
+     */
+    NDArray forward(NDArray tokens, NDArray positions, float[] keyMask, KvCache cache) {
+        Shape shape = tokens.getShape();
+        int batch = (int) shape.get(0);
+        int length = (int) shape.get(1);
+        int past = cache == null ? 0 : cache.length();
+        if (past + length > config.maxPositions()) {
+            throw new IllegalArgumentException("sequence of " + (past + length)
+                    + " tokens exceeds the model's maxPositions " + config.maxPositions());
+        }
+        NDManager m = tokens.getManager();
+        NDArray mask = attentionMask(m, batch, length, past, keyMask);
+        NDArray x = Embedding.embedding(tokens, parameters.get("embed.tokens"), SparseFormat.DENSE).head();
+        NDArray[] rotary = null;
+        if (config.family().positions() == ModelFamily.Positions.LEARNED) {
+            NDArray p = config.family().positionOffset() == 0 ? positions : positions.add(config.family().positionOffset());
+            x = x.add(Embedding.embedding(p, parameters.get("embed.positions"), SparseFormat.DENSE).head());
+        } else {
+            rotary = Rotary.cosSin(m, positions.toLongArray(), batch, length, config.headSize(), config.ropeTheta());
+        }
+        for (int i = 0; i < config.layers(); i++) {
+            x = block(i, x, mask, rotary, cache);
+        }
+        if (cache != null) {
+            cache.advance(length);
+        }
+        x = norm("norm", x);
+        NDArray head = config.family().tiedEmbeddings() ? parameters.get("embed.tokens") : parameters.get("lm_head.weight");
+        return Linear.linear(x, head).head();
+    }
+
+    private NDArray block(int i, NDArray x, NDArray mask, NDArray[] rotary, KvCache cache) {
+        String b = "blocks." + i + ".";
+        NDArray h = norm(b + "norm1", x);
+        x = x.add(attention(i, b, h, mask, rotary, cache));
+        h = norm(b + "norm2", x);
+        return x.add(mlp(b, h));
+    }
+
+    private NDArray attention(int layer, String b, NDArray h, NDArray mask, NDArray[] rotary, KvCache cache) {
+        Shape s = h.getShape();
+        long batch = s.get(0);
+        long length = s.get(1);
+        int heads = config.heads();
+        int hd = config.headSize();
+        NDArray qkv = linear(b + "attn.qkv", h)
+                .reshape(batch, length, 3, heads, hd)
+                .transpose(2, 0, 3, 1, 4); // [3, B, H, T, hd]
+        NDArray q = qkv.get(0).mul(1.0 / Math.sqrt(hd));
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
+        if (rotary != null) {
+            q = Rotary.apply(q, rotary[0], rotary[1]);
+            k = Rotary.apply(k, rotary[0], rotary[1]);
+        }
+        if (cache != null) {
+            NDArray[] kv = cache.append(layer, k, v);
+            k = kv[0];
+            v = kv[1];
+        }
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(mask);
+        NDArray context = scores.softmax(-1).matMul(v)   // [B, H, T, hd]
+                .transpose(0, 2, 1, 3)
+                .reshape(batch, length, (long) heads * hd);
+        return linear(b + "attn.out", context);
+    }
+
+    private NDArray mlp(String b, NDArray h) {
+        NDArray up = linear(b + "mlp.up", h);
+        NDArray act;
+        switch (config.activation()) {
+            case GELU:
+                act = ai.djl.nn.Activation.gelu(up);
+                break;
+            case GELU_TANH:
+                act = geluTanh(up);
+                break;
+            case RELU:
+                act = ai.djl.nn.Activation.relu(up);
+                break;
+            case SWIGLU:
+                NDList gateUp = up.split(2, up.getShape().dimension() - 1);
+                NDArray gate = gateUp.get(0);
+                act = gate.mul(ai.djl.nn.Activation.sigmoid(gate)).mul(gateUp.get(1));
+                break;
+            default:
+                throw new IllegalStateException(config.activation().toString());
+        }
+        return linear(b + "mlp.down", act);
+    }
+
+    /** GPT-2's "gelu_new": 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
+    static NDArray geluTanh(NDArray x) {
+        NDArray inner = x.pow(3).mul(0.044715).add(x).mul(Math.sqrt(2.0 / Math.PI));
+        return x.mul(0.5).mul(inner.tanh().add(1));
+    }
+
+    private NDArray linear(String name, NDArray x) {
+        NDArray bias = parameters.get(name + ".bias");
+        NDArray w = parameters.get(name + ".weight");
+        return (bias == null ? Linear.linear(x, w) : Linear.linear(x, w, bias)).head();
+    }
+
+    private NDArray norm(String name, NDArray x) {
+        NDArray weight = parameters.get(name + ".weight");
+        if (config.family().norm() == ModelFamily.Norm.LAYER_NORM) {
+            return LayerNorm.layerNorm(x, new Shape(config.hiddenSize()), weight,
+                    parameters.get(name + ".bias"), (float) config.normEps()).head();
+        }
+        return rmsNorm(x, weight, config.normEps());
+    }
+
+    /** RMSNorm: x / √(mean(x²) + ε) · w. */
+    static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
+        NDArray rms = x.pow(2).mean(new int[] {-1}, true).add(eps).pow(-0.5);
+        return x.mul(rms).mul(weight);
+    }
+
+    /**
+     * The additive attention mask [B, 1, T, past+T]: 0 where query t may see key j (j ≤ past + t and
+     * key j is not padding), a large negative number elsewhere.
+     */
+    static NDArray attentionMask(NDManager m, int batch, int length, int past, float[] keyMask) {
+        int keys = past + length;
+        if (keyMask.length != batch * keys) {
+            throw new IllegalArgumentException("key mask has " + keyMask.length + " entries, expected "
+                    + batch + " x " + keys);
+        }
+        float[] mask = new float[batch * length * keys];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < length; t++) {
+                int row = (b * length + t) * keys;
+                for (int j = 0; j < keys; j++) {
+                    boolean visible = j <= past + t && keyMask[b * keys + j] > 0.5f;
+                    mask[row + j] = visible ? 0f : MASKED;
+                }
+            }
+        }
+        return m.create(mask, new Shape(batch, 1, length, keys));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CausalLm[" + config.family() + " d=" + config.hiddenSize() + " layers=" + config.layers()
+                + " heads=" + config.heads() + " params=" + parameterCount() + "]";
+    }
+}

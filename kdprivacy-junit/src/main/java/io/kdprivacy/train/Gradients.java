@@ -1,0 +1,39 @@
+package io.kdprivacy.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import io.kdprivacy.model.Torch;
+
+import java.util.Map;
+
+/** Whole-model gradient statistics. */
+public final class Gradients {
+
+    private Gradients() {
+    }
+
+    /** The global L2 norm of the parameters' accumulated gradients. */
+    public static double globalNorm(Map<String, NDArray> parameters) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray total = null;
+            for (NDArray p : parameters.values()) {
+                NDArray g = Torch.gradient(p);
+                if (g == null) {
+                    continue;
+                }
+                NDArray sq = g.pow(2).sum();
+                total = total == null ? sq : total.add(sq);
+            }
+            return total == null ? 0 : Math.sqrt(total.getFloat());
+        }
+    }
+
+    /** The factor that scales gradients of norm {@code norm} down to at most {@code maxNorm} (≤ 0: no clipping). */
+    public static double clipScale(double norm, double maxNorm) {
+        if (maxNorm <= 0 || norm <= maxNorm) {
+            return 1.0;
+        }
+        return maxNorm / (norm + 1e-6);
+    }
+}
