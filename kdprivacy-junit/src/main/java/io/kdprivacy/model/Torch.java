@@ -127,6 +127,19 @@ public final class Torch {
         return parameter.getGradient();
     }
 
+    /**
+     * One fused, in-place AdamW update of {@code weight} (libtorch kernel): with g = grad · gradScale,
+     * m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², weight ← weight − lr·wd·weight − stepSize·m/(√v + ε).
+     * The caller folds bias correction into {@code stepSize} and {@code epsilon}.
+     */
+    public static void adamUpdate(NDArray weight, NDArray grad, NDArray firstMoment, NDArray secondMoment,
+                                  double lr, double stepSize, double weightDecay, double gradScale,
+                                  double beta1, double beta2, double epsilon) {
+        JniUtils.adamUpdate((PtNDArray) weight, (PtNDArray) grad, (PtNDArray) firstMoment,
+                (PtNDArray) secondMoment, (float) lr, (float) stepSize, (float) weightDecay, (float) gradScale,
+                -1f, (float) beta1, (float) beta2, (float) epsilon, true);
+    }
+
     /** Sets the accumulated gradient of a leaf tensor to zero. */
     public static void zeroGrad(NDArray parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter);

@@ -60,31 +60,21 @@ public final class AdamW implements AutoCloseable {
     public void step(double learningRate, double gradientScale) {
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
-        double bc2 = 1 - Math.pow(beta2, step);
+        double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, step));
+        // torch.optim.AdamW: w -= lr · m̂ / (√v̂ + ε)  ==  w -= (lr·√bc2/bc1) · m / (√v + ε·√bc2)
+        double stepSize = learningRate * sqrtBc2 / bc1;
+        double eps = epsilon * sqrtBc2;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            Torch.noGrad(() -> {
-                parameters.forEach((name, p) -> {
-                    NDArray g = Torch.gradient(p);
-                    if (g == null) {
-                        return;
-                    }
-                    if (gradientScale != 1.0) {
-                        g = g.mul(gradientScale);
-                    }
-                    NDArray m = firstMoment.get(name);
-                    NDArray v = secondMoment.get(name);
-                    m.muli(beta1).addi(g.mul(1 - beta1));
-                    v.muli(beta2).addi(g.pow(2).muli(1 - beta2));
-                    if (weightDecay != 0 && decays(name)) {
-                        p.muli(1 - learningRate * weightDecay);
-                    }
-                    NDArray denom = v.div(bc2).sqrt().addi(epsilon);
-                    p.subi(m.div(denom).muli(learningRate / bc1));
-                    Torch.zeroGrad(p);
-                });
-                return null;
-            });
+            Torch.noGrad(() -> parameters.forEach((name, p) -> {
+                NDArray g = Torch.gradient(p);
+                if (g == null) {
+                    return;
+                }
+                Torch.adamUpdate(p, g, firstMoment.get(name), secondMoment.get(name), learningRate, stepSize,
+                        decays(name) ? weightDecay : 0, gradientScale, beta1, beta2, eps);
+                Torch.zeroGrad(p);
+            }));
         }
     }
 

@@ -14,19 +14,18 @@ public final class Gradients {
 
     /** The global L2 norm of the parameters' accumulated gradients. */
     public static double globalNorm(Map<String, NDArray> parameters) {
+        double sumOfSquares = 0;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray total = null;
             for (NDArray p : parameters.values()) {
                 NDArray g = Torch.gradient(p);
-                if (g == null) {
-                    continue;
+                if (g != null) {
+                    double norm = g.norm().getFloat();
+                    sumOfSquares += norm * norm;
                 }
-                NDArray sq = g.pow(2).sum();
-                total = total == null ? sq : total.add(sq);
             }
-            return total == null ? 0 : Math.sqrt(total.getFloat());
         }
+        return Math.sqrt(sumOfSquares);
     }
 
     /** The factor that scales gradients of norm {@code norm} down to at most {@code maxNorm} (≤ 0: no clipping). */
