@@ -75,7 +75,10 @@ public final class CheckMojo extends AbstractMojo {
         try {
             node = MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new MojoFailureException("malformed kdprivacy result " + file + ": " + e.getOriginalMessage(), e);
+            // Maven appends the cause's message, so only the position goes here
+            String at = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new MojoFailureException("malformed kdprivacy result " + file + at, e);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read kdprivacy result " + file, e);
         }

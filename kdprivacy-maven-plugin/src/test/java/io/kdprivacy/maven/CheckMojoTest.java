@@ -59,7 +59,8 @@ class CheckMojoTest {
         Files.writeString(bad, "{\"passed\": tru");
         assertThatThrownBy(() -> mojo(dir).execute())
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining(bad.toString());
+                .hasMessageContaining(bad.toString())
+                .hasMessageContaining(" at line 1, column ");
     }
 
     @Test
