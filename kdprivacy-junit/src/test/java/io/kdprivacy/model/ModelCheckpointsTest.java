@@ -136,6 +136,58 @@ class ModelCheckpointsTest {
     }
 
     @Test
+    void huggingFaceOptCheckpointLoadsWithItsPositionOffset() throws IOException {
+        ModelConfig config = Bytes.config(ModelFamily.OPT, "nano");
+        int d = config.hiddenSize();
+        int f = config.intermediateSize();
+        try (CausalLm model = CausalLm.initialize(config, 26)) {
+            Map<String, float[]> w = model.toArrays();
+            List<TensorData> hf = new ArrayList<>();
+            String p = "model.decoder.";
+            hf.add(tensor(p + "embed_tokens.weight", w.get("embed.tokens"), Bytes.VOCAB, d));
+            hf.add(tensor(p + "embed_positions.weight", w.get("embed.positions"), 128 + 2, d));
+            for (int i = 0; i < 2; i++) {
+                String h = p + "layers." + i + ".";
+                String b = "blocks." + i + ".";
+                float[] qkv = w.get(b + "attn.qkv.weight");
+                float[] qkvBias = w.get(b + "attn.qkv.bias");
+                String[] proj = {"q_proj", "k_proj", "v_proj"};
+                for (int j = 0; j < 3; j++) {
+                    hf.add(tensor(h + "self_attn." + proj[j] + ".weight", Arrays.copyOfRange(qkv, j * d * d, (j + 1) * d * d), d, d));
+                    hf.add(tensor(h + "self_attn." + proj[j] + ".bias", Arrays.copyOfRange(qkvBias, j * d, (j + 1) * d), d));
+                }
+                hf.add(tensor(h + "self_attn.out_proj.weight", w.get(b + "attn.out.weight"), d, d));
+                hf.add(tensor(h + "self_attn.out_proj.bias", w.get(b + "attn.out.bias"), d));
+                hf.add(tensor(h + "self_attn_layer_norm.weight", w.get(b + "norm1.weight"), d));
+                hf.add(tensor(h + "self_attn_layer_norm.bias", w.get(b + "norm1.bias"), d));
+                hf.add(tensor(h + "fc1.weight", w.get(b + "mlp.up.weight"), f, d));
+                hf.add(tensor(h + "fc1.bias", w.get(b + "mlp.up.bias"), f));
+                hf.add(tensor(h + "fc2.weight", w.get(b + "mlp.down.weight"), d, f));
+                hf.add(tensor(h + "fc2.bias", w.get(b + "mlp.down.bias"), d));
+                hf.add(tensor(h + "final_layer_norm.weight", w.get(b + "norm2.weight"), d));
+                hf.add(tensor(h + "final_layer_norm.bias", w.get(b + "norm2.bias"), d));
+            }
+            hf.add(tensor(p + "final_layer_norm.weight", w.get("norm.weight"), d));
+            hf.add(tensor(p + "final_layer_norm.bias", w.get("norm.bias"), d));
+            Path checkpoint = dir.resolve("opt-hf");
+            Files.createDirectories(checkpoint);
+            SafeTensors.write(checkpoint.resolve("model.safetensors"), hf, Map.of());
+            Files.writeString(checkpoint.resolve("config.json"), String.format("""
+                    {"model_type": "opt", "vocab_size": 257, "hidden_size": %d, "ffn_dim": %d,
+                     "num_hidden_layers": 2, "num_attention_heads": 4, "max_position_embeddings": 128,
+                     "do_layer_norm_before": true, "word_embed_proj_dim": %d, "activation_function": "relu",
+                     "eos_token_id": 256}
+                    """, d, f, d));
+            try (CausalLm loaded = ModelCheckpoints.load(checkpoint)) {
+                assertThat(logits(loaded)).containsExactly(logits(model));
+            }
+            Files.writeString(checkpoint.resolve("config.json"),
+                    "{\"model_type\": \"opt\", \"do_layer_norm_before\": false}");
+            assertThatThrownBy(() -> ModelCheckpoints.load(checkpoint)).hasMessageContaining("post-LayerNorm");
+        }
+    }
+
+    @Test
     void corruptCheckpointIsRejectedNamingTheProblem() throws IOException {
         Path checkpoint = dir.resolve("corrupt");
         try (CausalLm model = CausalLm.initialize(Bytes.config(ModelFamily.GPT2, "nano"), 24)) {

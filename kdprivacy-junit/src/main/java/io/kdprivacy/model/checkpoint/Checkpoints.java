@@ -34,230 +34,230 @@ import org.slf4j.LoggerFactory;
  * metadata).
  */
 public final class Checkpoints {
-  /** Name of the model configuration file inside a checkpoint directory. */
-  public static final String CONFIG_FILE = "config.json";
-  /** Name of the weights file inside a checkpoint directory. */
-  public static final String WEIGHTS_FILE = "model.safetensors";
-  /** Metadata key holding the hex SHA-256 of all tensors' little-endian float32 bytes, in order. */
-  public static final String CHECKSUM_KEY = "kdprivacy.sha256";
-  /** Metadata key for the tensor layout convention; always {@value #FORMAT_VALUE}. */
-  public static final String FORMAT_KEY = "format";
-  /** Value stored under {@link #FORMAT_KEY}. */
-  public static final String FORMAT_VALUE = "pt";
+    /** Name of the model configuration file inside a checkpoint directory. */
+    public static final String CONFIG_FILE = "config.json";
+    /** Name of the weights file inside a checkpoint directory. */
+    public static final String WEIGHTS_FILE = "model.safetensors";
+    /** Metadata key holding the hex SHA-256 of all tensors' little-endian float32 bytes, in order. */
+    public static final String CHECKSUM_KEY = "kdprivacy.sha256";
+    /** Metadata key for the tensor layout convention; always {@value #FORMAT_VALUE}. */
+    public static final String FORMAT_KEY = "format";
+    /** Value stored under {@link #FORMAT_KEY}. */
+    public static final String FORMAT_VALUE = "pt";
 
-  private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  private Checkpoints() {}
+    private Checkpoints() {}
 
-  /**
-   * Writes a checkpoint to {@code dir}, replacing any existing one as atomically as the file system
-   * allows: everything is written to a fresh temporary sibling directory, then swapped into place
-   * (the old directory is moved aside first and restored if the swap fails).
-   *
-   * @param configJson JSON text stored verbatim as {@value #CONFIG_FILE}
-   * @param metadata extra safetensors metadata; {@value #CHECKSUM_KEY} and {@value #FORMAT_KEY}
-   *     are set by this method and override caller values
-   * @throws IllegalArgumentException if {@code configJson} is not valid JSON or the tensors are
-   *     invalid (duplicate names)
-   * @throws CheckpointException if the checkpoint cannot be written
-   */
-  public static void save(
-      Path dir, String configJson, List<TensorData> tensors, Map<String, String> metadata) {
-    Objects.requireNonNull(dir, "dir");
-    Objects.requireNonNull(configJson, "configJson");
-    Objects.requireNonNull(tensors, "tensors");
-    Objects.requireNonNull(metadata, "metadata");
-    if (dir.getFileName() == null) {
-      throw new IllegalArgumentException("checkpoint directory has no name: " + dir);
-    }
-    if (!isJson(configJson)) {
-      throw new IllegalArgumentException("configJson is not valid JSON");
-    }
-    Map<String, String> meta = new LinkedHashMap<>(metadata);
-    meta.put(FORMAT_KEY, FORMAT_VALUE);
-    meta.put(CHECKSUM_KEY, sha256(tensors));
-
-    Path target = dir.toAbsolutePath().normalize();
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new CheckpointException("checkpoint path exists and is not a directory: " + dir);
-    }
-    String name = target.getFileName().toString();
-    Path tmp = target.resolveSibling("." + name + ".tmp-" + SafeTensors.randomHex());
-    try {
-      Files.createDirectories(target.getParent());
-      Files.createDirectory(tmp);
-      writeConfig(tmp.resolve(CONFIG_FILE), configJson);
-      SafeTensors.write(tmp.resolve(WEIGHTS_FILE), tensors, meta);
-      SafeTensors.fsyncDirectory(tmp);
-      swapIn(tmp, target, name);
-    } catch (IOException | RuntimeException e) {
-      deleteRecursively(tmp, e);
-      if (e instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new CheckpointException("cannot save checkpoint " + dir + ": " + e, e);
-    }
-  }
-
-  /** Moves {@code tmp} to {@code target}, moving an existing {@code target} aside first. */
-  private static void swapIn(Path tmp, Path target, String name) throws IOException {
-    Path parent = target.getParent();
-    if (!Files.exists(target)) {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      SafeTensors.fsyncDirectory(parent);
-      return;
-    }
-    Path backup = target.resolveSibling("." + name + ".bak-" + SafeTensors.randomHex());
-    Files.move(target, backup, StandardCopyOption.ATOMIC_MOVE);
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.move(backup, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException restore) {
-        e.addSuppressed(
-            new CheckpointException(
-                "could not restore previous checkpoint " + target + " from " + backup, restore));
-      }
-      throw e;
-    }
-    SafeTensors.fsyncDirectory(parent);
-    try {
-      deleteRecursively(backup);
-    } catch (IOException e) {
-      LOG.warn("Saved checkpoint {} but could not delete backup {}", target, backup, e);
-    }
-  }
-
-  private static void writeConfig(Path file, String configJson) throws IOException {
-    try (FileChannel ch =
-        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(configJson.getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
-    }
-  }
-
-  /**
-   * Reads the checkpoint in {@code dir}. If the weights carry a {@value #CHECKSUM_KEY} digest it is
-   * recomputed and compared.
-   *
-   * @throws CheckpointException if the directory or either file is missing or malformed, or the
-   *     checksum does not match
-   */
-  public static LoadedCheckpoint load(Path dir) {
-    Objects.requireNonNull(dir, "dir");
-    if (!Files.isDirectory(dir)) {
-      throw new CheckpointException("checkpoint directory does not exist: " + dir);
-    }
-    Path config = dir.resolve(CONFIG_FILE);
-    Path weights = dir.resolve(WEIGHTS_FILE);
-    if (!Files.isRegularFile(config)) {
-      throw new CheckpointException("checkpoint is missing " + CONFIG_FILE + ": " + config);
-    }
-    if (!Files.isRegularFile(weights)) {
-      throw new CheckpointException("checkpoint is missing " + WEIGHTS_FILE + ": " + weights);
-    }
-    String configJson = readConfig(config);
-    SafeTensorFile file = SafeTensors.read(weights);
-    String expected = file.metadata().get(CHECKSUM_KEY);
-    if (expected != null) {
-      String actual = sha256(file.tensors());
-      if (!actual.equalsIgnoreCase(expected)) {
-        throw new CheckpointException(
-            "checkpoint " + dir + ": checksum mismatch: corrupt checkpoint (" + WEIGHTS_FILE
-                + " records sha256 " + expected + " but its tensors hash to " + actual + ")");
-      }
-    }
-    return new LoadedCheckpoint(configJson, file);
-  }
-
-  private static String readConfig(Path config) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(Files.readAllBytes(config)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new CheckpointException(CONFIG_FILE + " is not valid UTF-8: " + config, e);
-    } catch (IOException e) {
-      throw new CheckpointException("cannot read " + config + ": " + e, e);
-    }
-    if (!isJson(text)) {
-      throw new CheckpointException(CONFIG_FILE + " is not valid JSON: " + config);
-    }
-    return text;
-  }
-
-  private static boolean isJson(String text) {
-    try {
-      JsonNode node = JSON.readTree(text);
-      return node != null && !node.isMissingNode();
-    } catch (JsonProcessingException e) {
-      return false;
-    }
-  }
-
-  /** Hex SHA-256 over every tensor's little-endian float32 bytes (raw bits), in list order. */
-  static String sha256(List<TensorData> tensors) {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (TensorData t : tensors) {
-      for (float f : t.data()) {
-        if (!buf.hasRemaining()) {
-          md.update(buf.flip());
-          buf.clear();
+    /**
+     * Writes a checkpoint to {@code dir}, replacing any existing one as atomically as the file system
+     * allows: everything is written to a fresh temporary sibling directory, then swapped into place
+     * (the old directory is moved aside first and restored if the swap fails).
+     *
+     * @param configJson JSON text stored verbatim as {@value #CONFIG_FILE}
+     * @param metadata extra safetensors metadata; {@value #CHECKSUM_KEY} and {@value #FORMAT_KEY}
+     *     are set by this method and override caller values
+     * @throws IllegalArgumentException if {@code configJson} is not valid JSON or the tensors are
+     *     invalid (duplicate names)
+     * @throws CheckpointException if the checkpoint cannot be written
+     */
+    public static void save(
+            Path dir, String configJson, List<TensorData> tensors, Map<String, String> metadata) {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(configJson, "configJson");
+        Objects.requireNonNull(tensors, "tensors");
+        Objects.requireNonNull(metadata, "metadata");
+        if (dir.getFileName() == null) {
+            throw new IllegalArgumentException("checkpoint directory has no name: " + dir);
         }
-        buf.putInt(Float.floatToRawIntBits(f));
-      }
-    }
-    md.update(buf.flip());
-    return HexFormat.of().formatHex(md.digest());
-  }
+        if (!isJson(configJson)) {
+            throw new IllegalArgumentException("configJson is not valid JSON");
+        }
+        Map<String, String> meta = new LinkedHashMap<>(metadata);
+        meta.put(FORMAT_KEY, FORMAT_VALUE);
+        meta.put(CHECKSUM_KEY, sha256(tensors));
 
-  private static void deleteRecursively(Path root, Exception primary) {
-    try {
-      deleteRecursively(root);
-    } catch (IOException e) {
-      primary.addSuppressed(e);
-    }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-            if (exc != null) {
-              throw exc;
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new CheckpointException("checkpoint path exists and is not a directory: " + dir);
+        }
+        String name = target.getFileName().toString();
+        Path tmp = target.resolveSibling("." + name + ".tmp-" + SafeTensors.randomHex());
+        try {
+            Files.createDirectories(target.getParent());
+            Files.createDirectory(tmp);
+            writeConfig(tmp.resolve(CONFIG_FILE), configJson);
+            SafeTensors.write(tmp.resolve(WEIGHTS_FILE), tensors, meta);
+            SafeTensors.fsyncDirectory(tmp);
+            swapIn(tmp, target, name);
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(tmp, e);
+            if (e instanceof RuntimeException re) {
+                throw re;
             }
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
+            throw new CheckpointException("cannot save checkpoint " + dir + ": " + e, e);
+        }
+    }
+
+    /** Moves {@code tmp} to {@code target}, moving an existing {@code target} aside first. */
+    private static void swapIn(Path tmp, Path target, String name) throws IOException {
+        Path parent = target.getParent();
+        if (!Files.exists(target)) {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            SafeTensors.fsyncDirectory(parent);
+            return;
+        }
+        Path backup = target.resolveSibling("." + name + ".bak-" + SafeTensors.randomHex());
+        Files.move(target, backup, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.move(backup, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException restore) {
+                e.addSuppressed(
+                        new CheckpointException(
+                                "could not restore previous checkpoint " + target + " from " + backup, restore));
+            }
+            throw e;
+        }
+        SafeTensors.fsyncDirectory(parent);
+        try {
+            deleteRecursively(backup);
+        } catch (IOException e) {
+            LOG.warn("Saved checkpoint {} but could not delete backup {}", target, backup, e);
+        }
+    }
+
+    private static void writeConfig(Path file, String configJson) throws IOException {
+        try (FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(configJson.getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+    }
+
+    /**
+     * Reads the checkpoint in {@code dir}. If the weights carry a {@value #CHECKSUM_KEY} digest it is
+     * recomputed and compared.
+     *
+     * @throws CheckpointException if the directory or either file is missing or malformed, or the
+     *     checksum does not match
+     */
+    public static LoadedCheckpoint load(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir)) {
+            throw new CheckpointException("checkpoint directory does not exist: " + dir);
+        }
+        Path config = dir.resolve(CONFIG_FILE);
+        Path weights = dir.resolve(WEIGHTS_FILE);
+        if (!Files.isRegularFile(config)) {
+            throw new CheckpointException("checkpoint is missing " + CONFIG_FILE + ": " + config);
+        }
+        if (!Files.isRegularFile(weights)) {
+            throw new CheckpointException("checkpoint is missing " + WEIGHTS_FILE + ": " + weights);
+        }
+        String configJson = readConfig(config);
+        SafeTensorFile file = SafeTensors.read(weights);
+        String expected = file.metadata().get(CHECKSUM_KEY);
+        if (expected != null) {
+            String actual = sha256(file.tensors());
+            if (!actual.equalsIgnoreCase(expected)) {
+                throw new CheckpointException(
+                        "checkpoint " + dir + ": checksum mismatch: corrupt checkpoint (" + WEIGHTS_FILE
+                                + " records sha256 " + expected + " but its tensors hash to " + actual + ")");
+            }
+        }
+        return new LoadedCheckpoint(configJson, file);
+    }
+
+    private static String readConfig(Path config) {
+        String text;
+        try {
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(Files.readAllBytes(config)))
+                            .toString();
+        } catch (CharacterCodingException e) {
+            throw new CheckpointException(CONFIG_FILE + " is not valid UTF-8: " + config, e);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read " + config + ": " + e, e);
+        }
+        if (!isJson(text)) {
+            throw new CheckpointException(CONFIG_FILE + " is not valid JSON: " + config);
+        }
+        return text;
+    }
+
+    private static boolean isJson(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node != null && !node.isMissingNode();
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** Hex SHA-256 over every tensor's little-endian float32 bytes (raw bits), in list order. */
+    static String sha256(List<TensorData> tensors) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (TensorData t : tensors) {
+            for (float f : t.data()) {
+                if (!buf.hasRemaining()) {
+                    md.update(buf.flip());
+                    buf.clear();
+                }
+                buf.putInt(Float.floatToRawIntBits(f));
+            }
+        }
+        md.update(buf.flip());
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void deleteRecursively(Path root, Exception primary) {
+        try {
+            deleteRecursively(root);
+        } catch (IOException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(
+                root,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                            throws IOException {
+                        Files.delete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                        if (exc != null) {
+                            throw exc;
+                        }
+                        Files.delete(d);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+    }
 }

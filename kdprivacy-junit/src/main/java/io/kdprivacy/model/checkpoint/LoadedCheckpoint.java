@@ -9,9 +9,9 @@ import java.util.Objects;
  * @param weights the contents of {@code model.safetensors}
  */
 public record LoadedCheckpoint(String configJson, SafeTensorFile weights) {
-  /** Rejects null components. */
-  public LoadedCheckpoint {
-    Objects.requireNonNull(configJson, "configJson");
-    Objects.requireNonNull(weights, "weights");
-  }
+    /** Rejects null components. */
+    public LoadedCheckpoint {
+        Objects.requireNonNull(configJson, "configJson");
+        Objects.requireNonNull(weights, "weights");
+    }
 }
