@@ -1,0 +1,118 @@
+package io.kdprivacy.data;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The paper's data protocol: training data split at random into a <b>private</b> part (the teacher's
+ * fine-tuning data and the audit's members) and a <b>public</b> part (the only data distillation may
+ * use), plus a separate <b>holdout</b> of non-members. With a shadow reference, a third,
+ * <b>shadow-private</b> part of the same distribution trains a shadow teacher that never sees a member.
+ *
+ * <p>Before splitting, training examples whose normalised text ({@link TextNormalizer}) repeats an
+ * earlier one are dropped, so no member can reach the student through a public duplicate. A holdout
+ * example that matches a training example after normalisation is an error: it would be a member
+ * posing as a non-member.
+ *
+ * @param privateSet    members: the teacher's fine-tuning data
+ * @param shadowPrivate the shadow teacher's data (empty without a shadow reference)
+ * @param publicSet     data for student initialisation and distillation
+ * @param holdout       non-members
+ * @param manifest      seed, sizes and hashes of the parts
+ */
+public record DataSplit(List<Example> privateSet, List<Example> shadowPrivate, List<Example> publicSet,
+                        List<Example> holdout, SplitManifest manifest) {
+
+    public DataSplit {
+        privateSet = List.copyOf(privateSet);
+        shadowPrivate = List.copyOf(shadowPrivate);
+        publicSet = List.copyOf(publicSet);
+        holdout = List.copyOf(holdout);
+    }
+
+    /**
+     * Splits {@code training} into private and public halves (thirds with a shadow part) in an order
+     * drawn from {@code seed}; {@code holdout} becomes the non-members.
+     *
+     * @throws IllegalArgumentException if a part would be empty or the holdout overlaps the training data
+     */
+    public static DataSplit of(List<Example> training, List<Example> holdout, boolean withShadow, long seed) {
+        if (holdout.isEmpty()) {
+            throw new IllegalArgumentException("holdout (non-members) is empty");
+        }
+        List<Example> unique = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Example e : training) {
+            if (seen.add(TextNormalizer.normalize(e))) {
+                unique.add(e);
+            }
+        }
+        int parts = withShadow ? 3 : 2;
+        if (unique.size() < parts) {
+            throw new IllegalArgumentException("training data has " + unique.size() + " distinct examples; "
+                    + parts + " non-empty parts need at least " + parts);
+        }
+        List<Integer> overlapping = new ArrayList<>();
+        for (int i = 0; i < holdout.size(); i++) {
+            if (seen.contains(TextNormalizer.normalize(holdout.get(i)))) {
+                overlapping.add(i);
+            }
+        }
+        if (!overlapping.isEmpty()) {
+            throw new IllegalArgumentException(overlapping.size() + " holdout example(s) also occur in the training "
+                    + "data (same normalised text), e.g. holdout index " + overlapping.subList(0, Math.min(5, overlapping.size()))
+                    + "; non-members must not be members");
+        }
+        List<Example> shuffled = new ArrayList<>(unique);
+        Collections.shuffle(shuffled, new Random(seed));
+        int n = shuffled.size();
+        int privateEnd = n / parts;
+        int shadowEnd = withShadow ? 2 * n / parts : privateEnd;
+        List<Example> privateSet = shuffled.subList(0, privateEnd);
+        List<Example> shadow = shuffled.subList(privateEnd, shadowEnd);
+        List<Example> publicSet = shuffled.subList(shadowEnd, n);
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        Map<String, String> hashes = new HashMap<>();
+        record(sizes, hashes, "private", privateSet);
+        record(sizes, hashes, "shadowPrivate", shadow);
+        record(sizes, hashes, "public", publicSet);
+        record(sizes, hashes, "holdout", holdout);
+        SplitManifest manifest = new SplitManifest(seed, sizes, hashes, training.size() - unique.size());
+        return new DataSplit(privateSet, shadow, publicSet, holdout, manifest);
+    }
+
+    private static void record(Map<String, Integer> sizes, Map<String, String> hashes, String name, List<Example> part) {
+        sizes.put(name, part.size());
+        hashes.put(name, hash(part));
+    }
+
+    /** SHA-256 over the examples' prompts and responses, in order, with unambiguous separators. */
+    public static String hash(List<Example> examples) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Example e : examples) {
+                for (String field : new String[] {e.prompt(), e.response()}) {
+                    byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+                    digest.update(HexFormat.of().formatHex(new byte[] {(byte) (bytes.length >>> 24),
+                            (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length})
+                            .getBytes(StandardCharsets.US_ASCII));
+                    digest.update(bytes);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
