@@ -78,6 +78,16 @@ public final class AdamW implements AutoCloseable {
         }
     }
 
+    /**
+     * Clips the accumulated gradients to global norm {@code maxGradientNorm} (≤ 0: no clipping),
+     * applies one update and returns the gradient norm before clipping.
+     */
+    public double clipAndStep(double learningRate, double maxGradientNorm) {
+        double norm = Gradients.globalNorm(parameters);
+        step(learningRate, Gradients.clipScale(norm, maxGradientNorm));
+        return norm;
+    }
+
     /** Number of updates applied. */
     public int steps() {
         return step;

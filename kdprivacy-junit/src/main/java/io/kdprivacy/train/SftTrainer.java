@@ -77,8 +77,7 @@ public final class SftTrainer {
                                         + "weights keep the values of the last finite step", task, loss, step,
                                 totalSteps, epoch + 1, schedule.rate(step)), step);
                     }
-                    double scale = Gradients.clipScale(Gradients.globalNorm(model.parameters()), config.gradientClip());
-                    optimizer.step(schedule.rate(step), scale);
+                    optimizer.clipAndStep(schedule.rate(step), config.gradientClip());
                     losses[step] = loss;
                     progress.stepDone(step, loss, batch.responseTokens());
                     step++;

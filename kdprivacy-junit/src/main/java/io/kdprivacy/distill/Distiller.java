@@ -1,0 +1,194 @@
+package io.kdprivacy.distill;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import io.kdprivacy.model.CausalLm;
+import io.kdprivacy.model.GenerationConfig;
+import io.kdprivacy.model.Generator;
+import io.kdprivacy.model.LanguageModelLoss;
+import io.kdprivacy.model.PromptResponse;
+import io.kdprivacy.model.SequenceBatch;
+import io.kdprivacy.model.Torch;
+import io.kdprivacy.train.AdamW;
+import io.kdprivacy.train.LearningRateSchedule;
+import io.kdprivacy.train.TrainingDivergedException;
+import io.kdprivacy.train.TrainingProgress;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Distils a teacher into a student with one {@link KdTechnique}, using only the public data it is
+ * given. Token-level techniques (KD, SeqKD, ImitKD, GKD, DistiLLM) share one loop: a
+ * {@link SequenceSource} supplies each step's sequences, the teacher's logits on them are computed
+ * without gradients, and the technique's divergence over response positions trains the student.
+ */
+public final class Distiller {
+
+    private final DistillationConfig config;
+    private final List<Consumer<TrainingBatch>> listeners = new ArrayList<>();
+    private Duration logInterval = Duration.ofSeconds(10);
+
+    public Distiller(DistillationConfig config) {
+        this.config = config;
+    }
+
+    /** Observes every batch the student is trained on (provenance, tests). */
+    public Distiller onBatch(Consumer<TrainingBatch> listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** How often progress is logged. */
+    public Distiller logEvery(Duration interval) {
+        this.logInterval = interval;
+        return this;
+    }
+
+    /**
+     * Trains {@code student} in place.
+     *
+     * @param publicData the only data distillation may use (prompts and ground-truth responses)
+     * @param validation data for the per-epoch validation loss (DistiLLM's schedule reacts to it);
+     *                   should be public too
+     * @throws TrainingDivergedException if a step's loss is not finite
+     */
+    public DistillationResult distill(CausalLm teacher, CausalLm student, List<PromptResponse> publicData,
+                                      List<PromptResponse> validation) {
+        if (teacher.config().vocabSize() != student.config().vocabSize()) {
+            throw new IllegalArgumentException("teacher and student vocabularies differ: "
+                    + teacher.config().vocabSize() + " vs " + student.config().vocabSize());
+        }
+        if (publicData.isEmpty()) {
+            throw new IllegalArgumentException("no public data to distil on");
+        }
+        if (validation.isEmpty()) {
+            throw new IllegalArgumentException("no validation data");
+        }
+        SequenceSource source = source(teacher, student, publicData);
+        int stepsPerEpoch = (publicData.size() + config.batchSize() - 1) / config.batchSize();
+        int totalSteps = config.epochs() * stepsPerEpoch;
+        LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(),
+                Math.min(config.minLearningRate(), config.learningRate()), config.warmupSteps(), totalSteps);
+        String task = config.technique().displayName();
+        TrainingProgress progress = new TrainingProgress(task, totalSteps, logInterval);
+        double[] losses = new double[totalSteps];
+        double[] studentFraction = new double[totalSteps];
+        List<Double> validationLosses = new ArrayList<>();
+        double initial = validationLoss(student, validation);
+        validationLosses.add(initial);
+        source.validated(initial);
+        student.setTrainable(true);
+        try (AdamW optimizer = new AdamW(student.parameters(), config.weightDecay())) {
+            for (int step = 0; step < totalSteps; step++) {
+                TrainingBatch batch = source.next(step, totalSteps);
+                listeners.forEach(l -> l.accept(batch));
+                SequenceBatch sequences = SequenceBatch.of(batch.examples(), config.maxLength(),
+                        student.config().eosTokenId(), student.config().eosTokenId(), true);
+                double loss = backward(teacher, student, sequences);
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException(String.format("%s: divergence became %s at step %d of %d; "
+                            + "student weights keep the values of the last finite step", task, loss, step, totalSteps), step);
+                }
+                optimizer.clipAndStep(schedule.rate(step), config.gradientClip());
+                losses[step] = loss;
+                studentFraction[step] = batch.studentGeneratedFraction();
+                progress.stepDone(step, loss, sequences.responseTokens());
+                if ((step + 1) % stepsPerEpoch == 0) {
+                    student.setTrainable(false);
+                    double v = validationLoss(student, validation);
+                    student.setTrainable(true);
+                    validationLosses.add(v);
+                    source.validated(v);
+                }
+            }
+        } finally {
+            student.setTrainable(false);
+        }
+        return new DistillationResult(config.technique(), totalSteps, losses, validationLosses, studentFraction,
+                source.studentDataThreshold(), progress.elapsedSeconds());
+    }
+
+    private SequenceSource source(CausalLm teacher, CausalLm student, List<PromptResponse> publicData) {
+        long seed = config.seed();
+        int batch = config.batchSize();
+        switch (config.technique()) {
+            case KD:
+                return new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, batch, seed);
+            case SEQKD:
+                return new DatasetSource(teacherGenerations(teacher, publicData), SequenceOrigin.TEACHER_GENERATED,
+                        batch, seed);
+            case IMITKD:
+                return onPolicy(student, publicData);
+            case GKD:
+                return new MixedSource(onPolicy(student, publicData),
+                        new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, batch, seed + 1),
+                        config.studentDataRatio(), seed + 2);
+            case DISTILLM:
+                return new AdaptiveOffPolicySource(onPolicy(student, publicData),
+                        new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, batch, seed + 1),
+                        config.adaptiveInitThreshold(), config.adaptiveLossEpsilon(), config.adaptiveThresholdStep(),
+                        seed + 2);
+            case MINILLM:
+                throw new UnsupportedOperationException("MiniLLM (policy-gradient reverse KL) is not implemented yet");
+            default:
+                throw new IllegalStateException(config.technique().toString());
+        }
+    }
+
+    private OnPolicySource onPolicy(CausalLm student, List<PromptResponse> publicData) {
+        DatasetSource prompts = new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, config.batchSize(), config.seed());
+        StudentSampler sampler = new StudentSampler(student, config.batchSize(), config.maxNewTokens(), config.seed() + 3);
+        return new OnPolicySource(prompts, sampler, new ReplayBuffer(config.replayCapacity()), config.batchSize(),
+                config.seed() + 4);
+    }
+
+    /** SeqKD's pseudo data: one teacher sample (temperature 1, top-p 1) per public prompt. */
+    private List<PromptResponse> teacherGenerations(CausalLm teacher, List<PromptResponse> publicData) {
+        List<int[]> prompts = publicData.stream().map(PromptResponse::prompt).toList();
+        List<int[]> responses = new Generator(teacher, config.batchSize())
+                .generate(prompts, GenerationConfig.sampling(config.maxNewTokens(), config.seed() + 5));
+        List<PromptResponse> out = new ArrayList<>(prompts.size());
+        for (int i = 0; i < prompts.size(); i++) {
+            out.add(new PromptResponse(prompts.get(i), responses.get(i)));
+        }
+        return out;
+    }
+
+    private double backward(CausalLm teacher, CausalLm student, SequenceBatch batch) {
+        Divergence divergence = config.divergence();
+        try (NDScope scope = new NDScope(); NDManager m = student.manager().newSubManager()) {
+            scope.suppressNotUsedWarning();
+            NDArray tokens = batch.tokens(m);
+            NDArray attention = batch.attentionMask(m);
+            NDArray teacherLogits = Torch.noGrad(() -> teacher.forward(tokens, attention));
+            NDArray loss = Torch.withGrad(() -> divergence.compute(teacherLogits, student.forward(tokens, attention),
+                    batch.lossMask(m), config.divergenceParameter()));
+            double value = loss.getFloat();
+            if (Double.isFinite(value)) {
+                Torch.backward(loss);
+            }
+            return value;
+        }
+    }
+
+    /** The student's mean response cross-entropy on {@code validation} (no gradients). */
+    private double validationLoss(CausalLm student, List<PromptResponse> validation) {
+        double sum = 0;
+        int batches = 0;
+        for (int from = 0; from < validation.size(); from += config.batchSize()) {
+            SequenceBatch batch = SequenceBatch.of(validation.subList(from, Math.min(validation.size(), from + config.batchSize())),
+                    config.maxLength(), student.config().eosTokenId(), student.config().eosTokenId(), true);
+            try (NDScope scope = new NDScope(); NDManager m = student.manager().newSubManager()) {
+                scope.suppressNotUsedWarning();
+                sum += Torch.noGrad(() -> LanguageModelLoss.responseCrossEntropy(
+                        student.forward(batch.tokens(m), batch.attentionMask(m)), batch).getFloat());
+            }
+            batches++;
+        }
+        return sum / batches;
+    }
+}
