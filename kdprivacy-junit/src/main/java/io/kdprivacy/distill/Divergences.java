@@ -158,9 +158,15 @@ public final class Divergences {
                 return kl(logP, logQ);
             case SKEW_FORWARD_KL:
                 checkWeight("skew alpha", parameter);
+                if (parameter == 1) {
+                    return zeroOnStudent(logP); // KL(q ‖ q)
+                }
                 return kl(logQ, logMix(logQ, logP, parameter));
             case SKEW_REVERSE_KL:
                 checkWeight("skew alpha", parameter);
+                if (parameter == 1) {
+                    return zeroOnStudent(logP); // KL(p ‖ p)
+                }
                 return kl(logP, logMix(logP, logQ, parameter));
             case SYMMETRIC_KL:
                 return kl(logQ, logP).add(kl(logP, logQ));
@@ -174,6 +180,15 @@ public final class Divergences {
             default:
                 throw new IllegalArgumentException("unknown divergence " + divergence);
         }
+    }
+
+    /**
+     * Zeros [B,T] that stay on the student's autograd graph, for the degenerate parameters where a
+     * divergence is identically 0: a caller's backward then yields zero gradients instead of failing
+     * because the loss does not require a gradient.
+     */
+    private static NDArray zeroOnStudent(NDArray logP) {
+        return logP.sum(new int[] {2}).mul(0f);
     }
 
     /** Σ_v e^{logA} (logA − logB) over the last axis of [B,T,V] log-probabilities. */
