@@ -1,0 +1,203 @@
+package io.kdprivacy.distill;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import io.kdprivacy.model.Bytes;
+import io.kdprivacy.model.CausalLm;
+import io.kdprivacy.model.ModelFamily;
+import io.kdprivacy.model.PromptResponse;
+import io.kdprivacy.model.SequenceBatch;
+import io.kdprivacy.model.Torch;
+import io.kdprivacy.train.SftTrainer;
+import io.kdprivacy.train.TrainingConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DistillerTest {
+
+    private static final String[] ITEMS = {"lamp", "chair", "kettle", "desk", "mirror", "sofa", "rug", "shelf"};
+    private static final String[] STATES = {"shipped", "delayed", "delivered", "packed", "lost"};
+
+    private static List<PromptResponse> privateData;
+    private static List<PromptResponse> publicData;
+    private static List<PromptResponse> holdout;
+    private static CausalLm teacher;
+    private static CausalLm initStudent;
+
+    static List<PromptResponse> tickets(String tag, int n, long seed) {
+        Random r = new Random(seed);
+        List<PromptResponse> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String item = ITEMS[r.nextInt(ITEMS.length)];
+            int order = 1000 + r.nextInt(9000);
+            out.add(Bytes.example(tag + " Where is my " + item + " (order " + order + ")?\n",
+                    "Your " + item + " order " + order + " is " + STATES[r.nextInt(STATES.length)] + "."));
+        }
+        return out;
+    }
+
+    @BeforeAll
+    static void trainTeacherAndInitStudent() {
+        privateData = tickets("PRIVATE", 64, 1);
+        publicData = tickets("Q:", 64, 2);
+        holdout = tickets("Q:", 32, 3);
+        teacher = CausalLm.initialize(Bytes.config(ModelFamily.GPT2, "tiny"), 100);
+        TrainingConfig sft = TrainingConfig.defaults().withLearningRate(3e-3).withMaxLength(96).withWarmupSteps(3);
+        new SftTrainer(sft.withEpochs(6)).named("teacher").train(teacher, privateData);
+        initStudent = CausalLm.initialize(Bytes.config(ModelFamily.GPT2, "nano"), 200);
+        new SftTrainer(sft.withEpochs(1)).named("student-init").train(initStudent, publicData);
+    }
+
+    @AfterAll
+    static void close() {
+        teacher.close();
+        initStudent.close();
+    }
+
+    private static DistillationConfig.Builder config(KdTechnique technique) {
+        return DistillationConfig.builder(technique).learningRate(3e-3).batchSize(16).epochs(3).maxLength(96)
+                .maxNewTokens(40).seed(7);
+    }
+
+    /** Mean forward KL(teacher ‖ student) per response token on the holdout examples. */
+    private static double divergenceFromTeacher(CausalLm student) {
+        SequenceBatch batch = SequenceBatch.of(holdout, 96, Bytes.EOS, Bytes.EOS, true);
+        try (NDScope scope = new NDScope(); NDManager m = student.manager().newSubManager()) {
+            scope.suppressNotUsedWarning();
+            return Torch.noGrad(() -> Divergences.forwardKl(teacher.forward(batch.tokens(m), batch.attentionMask(m)),
+                    student.forward(batch.tokens(m), batch.attentionMask(m)), batch.lossMask(m)).getFloat());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KdTechnique.class, names = "MINILLM", mode = EnumSource.Mode.EXCLUDE)
+    void distilledStudentIsCloserToTheTeacherAndNeverSeesPrivateExamples(KdTechnique technique) {
+        Set<String> privatePrompts = new HashSet<>();
+        privateData.forEach(p -> privatePrompts.add(Bytes.text(p.prompt())));
+        List<TrainingBatch> batches = new ArrayList<>();
+        try (CausalLm student = initStudent.copy()) {
+            double before = divergenceFromTeacher(student);
+            DistillationResult result = new Distiller(config(technique).build()).onBatch(batches::add)
+                    .distill(teacher, student, publicData, holdout.subList(0, 16));
+            double after = divergenceFromTeacher(student);
+            assertThat(after).as("%s: KL(teacher || student) on holdout, before %.3f", technique, before)
+                    .isLessThan(before);
+            assertThat(result.steps()).isEqualTo(12);
+        }
+        assertThat(batches).hasSize(12);
+        for (TrainingBatch b : batches) {
+            for (PromptResponse e : b.examples()) {
+                assertThat(privatePrompts).as("a private prompt reached the student").doesNotContain(Bytes.text(e.prompt()));
+                assertThat(privateData).as("a private example reached the student").doesNotContain(e);
+            }
+        }
+    }
+
+    @Test
+    void sequenceSourcesDifferPerTechnique() {
+        Set<PromptResponse> groundTruth = new HashSet<>(publicData);
+        List<TrainingBatch> seqKd = run(config(KdTechnique.SEQKD).epochs(1));
+        assertThat(seqKd).allSatisfy(b -> assertThat(b.origins()).containsOnly(SequenceOrigin.TEACHER_GENERATED));
+        long seqKdGroundTruth = seqKd.stream().flatMap(b -> b.examples().stream()).filter(groundTruth::contains).count();
+        assertThat(seqKdGroundTruth).as("SeqKD responses are the teacher's, not the dataset's").isLessThan(4);
+
+        List<TrainingBatch> imitKd = run(config(KdTechnique.IMITKD).epochs(1));
+        assertThat(imitKd).allSatisfy(b -> assertThat(b.origins()).containsOnly(SequenceOrigin.STUDENT_GENERATED));
+
+        List<TrainingBatch> kd = run(config(KdTechnique.KD).epochs(1));
+        assertThat(kd).allSatisfy(b -> assertThat(groundTruth).containsAll(b.examples()));
+    }
+
+    @Test
+    void gkdMixesStudentAndGroundTruthAtTheConfiguredRatio() {
+        for (double ratio : new double[] {0.25, 0.75}) {
+            List<TrainingBatch> batches = run(config(KdTechnique.GKD).epochs(8).maxNewTokens(4).studentDataRatio(ratio));
+            double fraction = batches.stream().mapToDouble(TrainingBatch::studentGeneratedFraction).average().orElseThrow();
+            // 32 steps, each student-generated with probability `ratio`: 3 standard deviations ≈ 0.23
+            assertThat(fraction).as("student fraction at λ = %s", ratio).isBetween(ratio - 0.23, ratio + 0.23);
+        }
+    }
+
+    @Test
+    void distillmThresholdRisesWhenValidationLossRisesAndTheBufferFills() {
+        // ε < 0 makes every validation count as "not improving": τ must climb by one step per epoch
+        DistillationConfig cfg = config(KdTechnique.DISTILLM).epochs(4).maxNewTokens(4).replayCapacity(32)
+                .adaptiveSchedule(0.2, -100, 0.2).build();
+        List<TrainingBatch> batches = new ArrayList<>();
+        DistillationResult result;
+        try (CausalLm student = initStudent.copy()) {
+            result = new Distiller(cfg).onBatch(batches::add).distill(teacher, student, publicData, holdout.subList(0, 16));
+        }
+        assertThat(result.finalThreshold()).isCloseTo(0.2 + 0.2 * 4, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(result.validationLosses()).hasSize(5);
+        double early = mean(result.studentDataFraction(), 0, 4);
+        double late = mean(result.studentDataFraction(), 8, 16);
+        assertThat(late).as("student data share grows with τ").isGreaterThan(early);
+        assertThat(batches.stream().filter(b -> b.studentGeneratedFraction() == 1.0).count()).isGreaterThan(2);
+    }
+
+    @Test
+    void adaptiveThresholdFollowsTheReferenceRule() {
+        AdaptiveOffPolicySource s = new AdaptiveOffPolicySource(null, null, 0.0, 0.1, 0.1, 1);
+        s.validated(2.0);
+        s.validated(1.9);
+        assertThat(s.studentDataThreshold()).isZero();
+        s.validated(2.05); // not ε above the reference 2.0
+        assertThat(s.studentDataThreshold()).isZero();
+        s.validated(2.2);
+        assertThat(s.studentDataThreshold()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
+        for (int i = 0; i < 20; i++) {
+            s.validated(10 + i);
+        }
+        assertThat(s.studentDataThreshold()).isEqualTo(1.0);
+    }
+
+    @Test
+    void sameSeedGivesSameStudent() {
+        String[] hashes = new String[2];
+        for (int i = 0; i < 2; i++) {
+            try (CausalLm student = initStudent.copy()) {
+                new Distiller(config(KdTechnique.GKD).epochs(1).build()).distill(teacher, student, publicData, holdout);
+                hashes[i] = student.weightsHash();
+            }
+        }
+        assertThat(hashes[0]).isEqualTo(hashes[1]).isNotEqualTo(initStudent.weightsHash());
+    }
+
+    @Test
+    void miniLlmIsNotSilentlyReplacedByPlainKd() {
+        try (CausalLm student = initStudent.copy()) {
+            assertThatThrownBy(() -> new Distiller(config(KdTechnique.MINILLM).build())
+                    .distill(teacher, student, publicData, holdout))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("MiniLLM");
+        }
+    }
+
+    private static List<TrainingBatch> run(DistillationConfig.Builder builder) {
+        List<TrainingBatch> batches = new ArrayList<>();
+        try (CausalLm student = initStudent.copy()) {
+            new Distiller(builder.build()).onBatch(batches::add).distill(teacher, student, publicData, holdout.subList(0, 16));
+        }
+        return batches;
+    }
+
+    private static double mean(double[] values, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += values[i];
+        }
+        return sum / (to - from);
+    }
+}
