@@ -11,7 +11,8 @@ import java.util.Locale;
  * {@code ceil(1/f)} non-members ({@link #minNonMembers}; this is {@code neededN}). Rule used here for a
  * stable estimate: at least 10 false positives in the budget, {@code N ≥ ceil(10/f)}
  * ({@link #recommendedNonMembers}); between the two the claim is supported but the reason warns that it is
- * noisy.
+ * noisy. Budgets are counted as {@link RocCurve} counts them ({@code fp / N ≤ f} in double arithmetic), so
+ * a supported claim always has a reachable ROC point with that many false positives.
  *
  * <p><b>Rate at most a limit</b> ({@link #rateAtMost}), e.g. "extraction rate ≤ 1%" from k successes in
  * n probes: supported only if the one-sided Clopper–Pearson upper bound at the given confidence is below the
@@ -44,22 +45,22 @@ public final class SampleSize {
         int needed = minNonMembers(fpr);
         Checks.positive(nonMembers, "nonMembers");
         int recommended = recommendedNonMembers(fpr);
-        double budget = nonMembers * fpr;
+        int budget = RocCurve.maxFalsePositives(fpr, nonMembers); // floor(N·f), as the ROC points round it
         if (budget < 1) {
             return new Verdict(false, String.format(Locale.ROOT,
                     "TPR at %s FPR needs at least one possible false positive, but %d non-members x %s = %s < 1;"
                             + " need at least %d non-members (%d recommended for a stable estimate)",
-                    percent(fpr), nonMembers, fpr, fmt(budget), needed, recommended), needed);
+                    percent(fpr), nonMembers, fmt(fpr), fmt(nonMembers * fpr), needed, recommended), needed);
         }
         if (nonMembers < recommended) {
             return new Verdict(true, String.format(Locale.ROOT,
-                    "TPR at %s FPR allows only %d false positives among %d non-members; the estimate is noisy,"
+                    "TPR at %s FPR allows only %s among %d non-members; the estimate is noisy,"
                             + " %d non-members recommended",
-                    percent(fpr), (long) Math.floor(budget), nonMembers, recommended), needed);
+                    percent(fpr), falsePositives(budget), nonMembers, recommended), needed);
         }
         return new Verdict(true, String.format(Locale.ROOT,
-                "TPR at %s FPR allows %d false positives among %d non-members",
-                percent(fpr), (long) Math.floor(budget), nonMembers), needed);
+                "TPR at %s FPR allows %s among %d non-members",
+                percent(fpr), falsePositives(budget), nonMembers), needed);
     }
 
     /**
@@ -162,14 +163,19 @@ public final class SampleSize {
         if (!(fpr > 0 && fpr <= 1)) {
             throw new IllegalArgumentException("fpr must be in (0, 1], got " + fpr);
         }
-        long n = Math.max(1, (long) Math.ceil(falsePositives / fpr));
-        while (n > 1 && (n - 1) * fpr >= falsePositives) {
+        // the same rounding as RocCurve: fp false positives fit in N when (double) fp / N <= fpr
+        long n = Math.max(falsePositives, (long) Math.ceil(falsePositives / fpr));
+        while (n > falsePositives && (double) falsePositives / (n - 1) <= fpr) {
             n--;
         }
-        while (n * fpr < falsePositives) {
+        while ((double) falsePositives / n > fpr) {
             n++;
         }
         return Math.toIntExact(n);
+    }
+
+    private static String falsePositives(int count) {
+        return count == 1 ? "1 false positive" : count + " false positives";
     }
 
     private static String percent(double p) {

@@ -35,6 +35,25 @@ class SampleSizeTest {
     }
 
     @Test
+    void budgetsAreCountedLikeTheRocCurve() {
+        assertThat(SampleSize.tprAtFpr(0.29, 100).reason()).contains("29 false positives"); // 0.29*100 = 28.999...
+        assertThat(SampleSize.tprAtFpr(0.5, 2).reason()).contains("1 false positive ");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 1000; i++) {
+            double fpr = Math.pow(10, -4 * random.nextDouble());
+            int min = SampleSize.minNonMembers(fpr);
+            assertThat(SampleSize.tprAtFpr(fpr, min).supported()).as("fpr %s", fpr).isTrue();
+            assertThat(RocCurve.maxFalsePositives(fpr, min)).isGreaterThanOrEqualTo(1);
+            if (min > 1) {
+                assertThat(SampleSize.tprAtFpr(fpr, min - 1).supported()).as("fpr %s", fpr).isFalse();
+            }
+            int rec = SampleSize.recommendedNonMembers(fpr);
+            assertThat(RocCurve.maxFalsePositives(fpr, rec)).isGreaterThanOrEqualTo(10);
+            assertThat(RocCurve.maxFalsePositives(fpr, rec - 1)).isLessThan(10);
+        }
+    }
+
+    @Test
     void extractionRateAtMostOnePercentFrom100ProbesIsUnsupported() {
         SampleSize.Verdict v = SampleSize.rateAtMost(0.01, 0, 100, 0.95);
         assertThat(v.supported()).isFalse();
