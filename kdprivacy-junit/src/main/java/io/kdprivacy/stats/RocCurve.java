@@ -88,7 +88,7 @@ public final class RocCurve {
         return nonMemberCount;
     }
 
-    /** All points, from (0, 0) at threshold +∞ to (1, 1), thresholds strictly decreasing; unmodifiable. */
+    /** All points, from (0, 0) at threshold +∞ to (1, 1), thresholds decreasing (strictly unless a score is +∞); unmodifiable. */
     public List<Point> points() {
         return points;
     }
