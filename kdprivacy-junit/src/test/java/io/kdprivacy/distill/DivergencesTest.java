@@ -381,9 +381,11 @@ class DivergencesTest {
     @EnumSource(Divergence.class)
     void staysFiniteAndAccurateWhenSoftmaxUnderflows(Divergence d) {
         // exp(-200) underflows float32: softmax-then-log would give -inf / NaN; log-softmax does not.
-        double[][][] teacher = {{{0, -200, 5, -150}, {-120, 0, 80, 1}}};
-        double[][][] student = {{{-180, 0, 2, 3}, {10, -90, 0, 60}}};
-        double[][] mask = {{1, 1}};
+        // The last position has a token (v = 3) that is far below every other under both models, so even
+        // the mixture's probability underflows unless the mixture stays in log space.
+        double[][][] teacher = {{{0, -200, 5, -150}, {-120, 0, 80, 1}, {0, -200, 5, -150}}};
+        double[][][] student = {{{-180, 0, 2, 3}, {10, -90, 0, 60}, {-180, 0, 2, -190}}};
+        double[][] mask = {{1, 1, 1}};
         double w = d.parameterized() ? 0.3 : Double.NaN;
         double v = value(d, teacher, student, mask, w);
         double expected = referenceMean(d, teacher, student, mask, w);
