@@ -9,7 +9,9 @@ package io.kdprivacy.distill;
  *       short SFT), cosine to 1e-6, no warm-up, weight decay 0.01, clip 1.0;</li>
  *   <li>GKD β = 0.9 and student-data ratio λ = 0.5; DistiLLM skew α = 0.1, initial student-data
  *       threshold 0, loss ε = 0.1, threshold step 0.1, "decreasing" replay;</li>
- *   <li>student / teacher sampling at temperature 1, top-p 1, replay buffer of 1000 sequences.</li>
+ *   <li>student / teacher sampling at temperature 1, top-p 1, replay buffer of 1000 sequences;</li>
+ *   <li>MiniLLM: {@link MiniLlmSettings#defaults()}, learning rate 5e-4 (the reference uses 10× less
+ *       than for KD, we use half).</li>
  * </ul>
  */
 public record DistillationConfig(KdTechnique technique, double learningRate, double minLearningRate,
@@ -17,7 +19,7 @@ public record DistillationConfig(KdTechnique technique, double learningRate, dou
                                  int epochs, int maxLength, int maxNewTokens, double divergenceParameter,
                                  boolean skewForward, double studentDataRatio, int replayCapacity,
                                  double adaptiveInitThreshold, double adaptiveLossEpsilon,
-                                 double adaptiveThresholdStep, long seed) {
+                                 double adaptiveThresholdStep, MiniLlmSettings miniLlm, long seed) {
 
     public DistillationConfig {
         if (technique == null) {
@@ -29,6 +31,9 @@ public record DistillationConfig(KdTechnique technique, double learningRate, dou
         }
         if (!(studentDataRatio >= 0 && studentDataRatio <= 1)) {
             throw new IllegalArgumentException("studentDataRatio must be in [0, 1], got " + studentDataRatio);
+        }
+        if (miniLlm == null) {
+            throw new IllegalArgumentException("miniLlm settings must not be null");
         }
         if (!(adaptiveInitThreshold >= 0 && adaptiveInitThreshold <= 1)) {
             throw new IllegalArgumentException("adaptiveInitThreshold must be in [0, 1], got " + adaptiveInitThreshold);
@@ -67,6 +72,7 @@ public record DistillationConfig(KdTechnique technique, double learningRate, dou
         b.adaptiveInitThreshold = adaptiveInitThreshold;
         b.adaptiveLossEpsilon = adaptiveLossEpsilon;
         b.adaptiveThresholdStep = adaptiveThresholdStep;
+        b.miniLlm = miniLlm;
         b.seed = seed;
         return b;
     }
@@ -90,10 +96,14 @@ public record DistillationConfig(KdTechnique technique, double learningRate, dou
         private double adaptiveInitThreshold;
         private double adaptiveLossEpsilon = 0.1;
         private double adaptiveThresholdStep = 0.1;
+        private MiniLlmSettings miniLlm = MiniLlmSettings.defaults();
         private long seed = 42;
 
         private Builder(KdTechnique technique) {
             this.technique = technique;
+            if (technique == KdTechnique.MINILLM) {
+                this.learningRate = 5e-4;
+            }
             this.divergenceParameter = technique.divergence().defaultParameter();
         }
 
@@ -170,6 +180,12 @@ public record DistillationConfig(KdTechnique technique, double learningRate, dou
             return this;
         }
 
+        /** MiniLLM's policy-gradient settings. */
+        public Builder miniLlm(MiniLlmSettings v) {
+            this.miniLlm = v;
+            return this;
+        }
+
         public Builder seed(long v) {
             this.seed = v;
             return this;
@@ -179,7 +195,7 @@ public record DistillationConfig(KdTechnique technique, double learningRate, dou
             return new DistillationConfig(technique, learningRate, minLearningRate, warmupSteps, weightDecay,
                     gradientClip, batchSize, epochs, maxLength, maxNewTokens, divergenceParameter, skewForward,
                     studentDataRatio, replayCapacity, adaptiveInitThreshold, adaptiveLossEpsilon,
-                    adaptiveThresholdStep, seed);
+                    adaptiveThresholdStep, miniLlm, seed);
         }
     }
 }

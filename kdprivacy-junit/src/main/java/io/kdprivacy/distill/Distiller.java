@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * Distils a teacher into a student with one {@link KdTechnique}, using only the public data it is
- * given. Token-level techniques (KD, SeqKD, ImitKD, GKD, DistiLLM) share one loop: a
+ * given. MiniLLM runs its own policy-gradient loop ({@link MiniLlmTrainer}); the token-level
+ * techniques (KD, SeqKD, ImitKD, GKD, DistiLLM) share one loop: a
  * {@link SequenceSource} supplies each step's sequences, the teacher's logits on them are computed
  * without gradients, and the technique's divergence over response positions trains the student.
  */
@@ -68,6 +69,9 @@ public final class Distiller {
         if (validation.isEmpty()) {
             throw new IllegalArgumentException("no validation data");
         }
+        if (config.technique() == KdTechnique.MINILLM) {
+            return new MiniLlmTrainer(config, listeners, logInterval).train(teacher, student, publicData, validation);
+        }
         SequenceSource source = source(teacher, student, publicData);
         int stepsPerEpoch = (publicData.size() + config.batchSize() - 1) / config.batchSize();
         int totalSteps = config.epochs() * stepsPerEpoch;
@@ -78,7 +82,7 @@ public final class Distiller {
         double[] losses = new double[totalSteps];
         double[] studentFraction = new double[totalSteps];
         List<Double> validationLosses = new ArrayList<>();
-        double initial = validationLoss(student, validation);
+        double initial = validationLoss(student, validation, config);
         validationLosses.add(initial);
         source.validated(initial);
         student.setTrainable(true);
@@ -99,7 +103,7 @@ public final class Distiller {
                 progress.stepDone(step, loss, sequences.responseTokens());
                 if ((step + 1) % stepsPerEpoch == 0) {
                     student.setTrainable(false);
-                    double v = validationLoss(student, validation);
+                    double v = validationLoss(student, validation, config);
                     student.setTrainable(true);
                     validationLosses.add(v);
                     source.validated(v);
@@ -132,8 +136,6 @@ public final class Distiller {
                         new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, batch, seed + 1),
                         config.adaptiveInitThreshold(), config.adaptiveLossEpsilon(), config.adaptiveThresholdStep(),
                         seed + 2);
-            case MINILLM:
-                throw new UnsupportedOperationException("MiniLLM (policy-gradient reverse KL) is not implemented yet");
             default:
                 throw new IllegalStateException(config.technique().toString());
         }
@@ -176,7 +178,7 @@ public final class Distiller {
     }
 
     /** The student's mean response cross-entropy on {@code validation} (no gradients). */
-    private double validationLoss(CausalLm student, List<PromptResponse> validation) {
+    static double validationLoss(CausalLm student, List<PromptResponse> validation, DistillationConfig config) {
         double sum = 0;
         int batches = 0;
         for (int from = 0; from < validation.size(); from += config.batchSize()) {
