@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import io.kdprivacy.model.CausalLm;
-import io.kdprivacy.model.GenerationConfig;
-import io.kdprivacy.model.Generator;
 import io.kdprivacy.model.LanguageModelLoss;
 import io.kdprivacy.model.PromptResponse;
 import io.kdprivacy.model.SequenceBatch;
@@ -143,21 +141,15 @@ public final class Distiller {
 
     private OnPolicySource onPolicy(CausalLm student, List<PromptResponse> publicData) {
         DatasetSource prompts = new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, config.batchSize(), config.seed());
-        StudentSampler sampler = new StudentSampler(student, config.batchSize(), config.maxNewTokens(), config.seed() + 3);
+        ResponseSampler sampler = new ResponseSampler(student, config.batchSize(), config.maxNewTokens(), config.seed() + 3);
         return new OnPolicySource(prompts, sampler, new ReplayBuffer(config.replayCapacity()), config.batchSize(),
                 config.seed() + 4);
     }
 
     /** SeqKD's pseudo data: one teacher sample (temperature 1, top-p 1) per public prompt. */
     private List<PromptResponse> teacherGenerations(CausalLm teacher, List<PromptResponse> publicData) {
-        List<int[]> prompts = publicData.stream().map(PromptResponse::prompt).toList();
-        List<int[]> responses = new Generator(teacher, config.batchSize())
-                .generate(prompts, GenerationConfig.sampling(config.maxNewTokens(), config.seed() + 5));
-        List<PromptResponse> out = new ArrayList<>(prompts.size());
-        for (int i = 0; i < prompts.size(); i++) {
-            out.add(new PromptResponse(prompts.get(i), responses.get(i)));
-        }
-        return out;
+        return new ResponseSampler(teacher, config.batchSize(), config.maxNewTokens(), config.seed() + 5)
+                .sample(publicData, 0);
     }
 
     private double backward(CausalLm teacher, CausalLm student, SequenceBatch batch) {

@@ -13,12 +13,12 @@ import java.util.SplittableRandom;
 final class OnPolicySource implements SequenceSource {
 
     private final DatasetSource prompts;
-    private final StudentSampler sampler;
+    private final ResponseSampler sampler;
     private final ReplayBuffer buffer;
     private final int batchSize;
     private final SplittableRandom random;
 
-    OnPolicySource(DatasetSource prompts, StudentSampler sampler, ReplayBuffer buffer, int batchSize, long seed) {
+    OnPolicySource(DatasetSource prompts, ResponseSampler sampler, ReplayBuffer buffer, int batchSize, long seed) {
         this.prompts = prompts;
         this.sampler = sampler;
         this.buffer = buffer;

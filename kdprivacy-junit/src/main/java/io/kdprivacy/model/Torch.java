@@ -119,7 +119,10 @@ public final class Torch {
         JniUtils.attachGradient((PtNDArray) parameter, required);
     }
 
-    /** The accumulated gradient of a leaf tensor, or {@code null} if none was computed yet. */
+    /**
+     * The accumulated gradient of a leaf tensor ({@code null} if it does not require one; zeros if
+     * libtorch has computed none yet).
+     */
     public static NDArray gradient(NDArray parameter) {
         if (!JniUtils.requiresGrad((PtNDArray) parameter)) {
             return null;

@@ -81,7 +81,7 @@ public final class FoundationBenchmark {
             double scoreMfu = 2.0 * params * scoreTps / (matmulGflops * 1e9);
             System.out.printf("| GPT-2 d=%d/%d layers | %.2fM | %.0f | %.0f%% | %.0f | %.0f%% | %.0f | %d |%n",
                     d, layers, params / 1e6, trainTps, 100 * trainMfu, scoreTps, 100 * scoreMfu,
-                    generated / genSec, peakRssMiB());
+                    generated / genSec, ProcessMemory.peakRssMiB());
         }
     }
 
@@ -115,14 +115,5 @@ public final class FoundationBenchmark {
             }
             return 2.0 * 2048 * 2048 * 2048 * n / ((System.nanoTime() - t0) / 1e9) / 1e9;
         }
-    }
-
-    private static long peakRssMiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
     }
 }

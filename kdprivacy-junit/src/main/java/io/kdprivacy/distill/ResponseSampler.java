@@ -8,13 +8,13 @@ import io.kdprivacy.model.PromptResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Samples responses from a model for given prompts (temperature 1, top-p 1, as the reference code). */
-final class StudentSampler {
+/** Samples responses from a model (student or teacher) for given prompts: temperature 1, top-p 1, as the reference code. */
+final class ResponseSampler {
 
     private final Generator generator;
     private final GenerationConfig generation;
 
-    StudentSampler(CausalLm model, int batchSize, int maxNewTokens, long seed) {
+    ResponseSampler(CausalLm model, int batchSize, int maxNewTokens, long seed) {
         this.generator = new Generator(model, batchSize);
         this.generation = GenerationConfig.sampling(maxNewTokens, seed);
     }
