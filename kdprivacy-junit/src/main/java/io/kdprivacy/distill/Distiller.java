@@ -88,7 +88,7 @@ public final class Distiller {
             for (int step = 0; step < totalSteps; step++) {
                 TrainingBatch batch = source.next(step, totalSteps);
                 listeners.forEach(l -> l.accept(batch));
-                SequenceBatch sequences = SequenceBatch.of(batch.examples(), config.maxLength(),
+                SequenceBatch sequences = SequenceBatch.of(batch.examples(), maxLength(config, teacher, student),
                         student.config().eosTokenId(), student.config().eosTokenId(), true);
                 double loss = backward(teacher, student, sequences);
                 if (!Double.isFinite(loss)) {
@@ -169,13 +169,22 @@ public final class Distiller {
         }
     }
 
+    /** The longest sequence that the config allows and every model can take. */
+    static int maxLength(DistillationConfig config, CausalLm... models) {
+        int length = config.maxLength();
+        for (CausalLm model : models) {
+            length = Math.min(length, model.config().maxPositions());
+        }
+        return length;
+    }
+
     /** The student's mean response cross-entropy on {@code validation} (no gradients). */
     static double validationLoss(CausalLm student, List<PromptResponse> validation, DistillationConfig config) {
         double sum = 0;
         int batches = 0;
         for (int from = 0; from < validation.size(); from += config.batchSize()) {
             SequenceBatch batch = SequenceBatch.of(validation.subList(from, Math.min(validation.size(), from + config.batchSize())),
-                    config.maxLength(), student.config().eosTokenId(), student.config().eosTokenId(), true);
+                    maxLength(config, student), student.config().eosTokenId(), student.config().eosTokenId(), true);
             try (NDScope scope = new NDScope(); NDManager m = student.manager().newSubManager()) {
                 scope.suppressNotUsedWarning();
                 sum += Torch.noGrad(() -> LanguageModelLoss.responseCrossEntropy(

@@ -156,7 +156,7 @@ final class MiniLlmTrainer {
         int eos = student.config().eosTokenId();
         List<PromptResponse> examples = new ArrayList<>();
         chunk.forEach(i -> examples.add(rollouts.get(i).sequence()));
-        SequenceBatch batch = SequenceBatch.of(examples, config.maxLength(), eos, eos, false);
+        SequenceBatch batch = SequenceBatch.of(examples, Distiller.maxLength(config, teacher, student), eos, eos, false);
         int rows = batch.batchSize();
         int length = batch.length();
         float[] oldLp = new float[rows * length];
@@ -174,7 +174,7 @@ final class MiniLlmTrainer {
                 weight[p] = (float) (q / ((1 - alpha) * q + alpha * Math.exp(r.teacherLogProbs()[j])));
             }
         }
-        SequenceBatch lmBatch = SequenceBatch.of(groundTruth, config.maxLength(), eos, eos, true);
+        SequenceBatch lmBatch = SequenceBatch.of(groundTruth, Distiller.maxLength(config, teacher, student), eos, eos, true);
         try (NDScope scope = new NDScope(); NDManager m = student.manager().newSubManager()) {
             scope.suppressNotUsedWarning();
             NDArray tokens = batch.tokens(m);
