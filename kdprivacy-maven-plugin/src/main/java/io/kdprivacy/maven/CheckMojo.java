@@ -1,9 +1,8 @@
 package io.kdprivacy.maven;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.ResultsFormatException;
+import io.kdprivacy.results.ResultsJson;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,13 +19,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Checks the kdprivacy result files ({@code *.json}) that kdprivacy-junit tests write, failing the
- * build on a malformed file. A missing results directory is not an error.
+ * build on a file that is not a report of a supported schema version. A missing results directory is
+ * not an error. (Baseline comparison is added with the baseline goal.)
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The directory holding the {@code *.json} result files (not searched recursively). */
     @Parameter(property = "kdprivacy.resultsDirectory",
@@ -70,21 +67,11 @@ public final class CheckMojo extends AbstractMojo {
         }
     }
 
-    private static JsonNode parse(Path file) throws MojoExecutionException, MojoFailureException {
-        JsonNode node;
+    private static PrivacyReport parse(Path file) throws MojoFailureException {
         try {
-            node = MAPPER.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            // Maven appends the cause's message, so only the position goes here
-            String at = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new MojoFailureException("malformed kdprivacy result " + file + at, e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot read kdprivacy result " + file, e);
+            return ResultsJson.read(file);
+        } catch (ResultsFormatException e) {
+            throw new MojoFailureException("malformed kdprivacy result " + e.getMessage(), e);
         }
-        if (node == null || node.isMissingNode()) {
-            throw new MojoFailureException("malformed kdprivacy result " + file + ": empty file");
-        }
-        return node;
     }
 }

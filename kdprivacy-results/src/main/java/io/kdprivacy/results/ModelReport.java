@@ -1,0 +1,26 @@
+package io.kdprivacy.results;
+
+import java.util.List;
+
+/**
+ * Everything measured on one model.
+ *
+ * @param role         {@code teacher}, {@code student} or {@code reference}
+ * @param family       model family, e.g. {@code GPT2}
+ * @param size         size name or shape, e.g. {@code nano}
+ * @param parameters   number of weights
+ * @param weightsHash  SHA-256 of the weights
+ * @param membership   one entry per attack
+ * @param memorization memorization probe results (null if not run)
+ * @param canaries     canary results (null if no canaries were planted)
+ * @param blocks       per-block risk, one entry per transformer block (empty if not run)
+ */
+public record ModelReport(String role, String family, String size, long parameters, String weightsHash,
+                          List<MembershipMetrics> membership, MemorizationMetrics memorization,
+                          CanaryMetrics canaries, List<BlockMetrics> blocks) {
+
+    public ModelReport {
+        membership = membership == null ? List.of() : List.copyOf(membership);
+        blocks = blocks == null ? List.of() : List.copyOf(blocks);
+    }
+}

@@ -1,0 +1,34 @@
+package io.kdprivacy.results;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of one privacy test invocation: what was measured on the teacher, the student and the
+ * reference student, whether the evaluation set is valid, and the assertions made. Contains numbers,
+ * names and hashes only — never member text or canary secrets.
+ *
+ * @param schemaVersion {@link ResultsJson#SCHEMA_VERSION} when written by this library
+ * @param testId        unique id of the test invocation
+ * @param technique     KD technique display name, e.g. {@code GKD}
+ * @param provenance    versions, seed, hashes
+ * @param validity      evaluation-set validity
+ * @param models        one report per model
+ * @param assertions    the assertions made by the test
+ */
+public record PrivacyReport(int schemaVersion, String testId, String technique, Provenance provenance,
+                            Validity validity, List<ModelReport> models, List<AssertionRecord> assertions) {
+
+    public PrivacyReport {
+        if (testId == null || testId.isBlank()) {
+            throw new IllegalArgumentException("testId must not be blank");
+        }
+        models = models == null ? List.of() : List.copyOf(models);
+        assertions = assertions == null ? List.of() : List.copyOf(assertions);
+    }
+
+    /** The report of the model with {@code role}, if present. */
+    public Optional<ModelReport> model(String role) {
+        return models.stream().filter(m -> m.role().equals(role)).findFirst();
+    }
+}

@@ -1,0 +1,103 @@
+package io.kdprivacy.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Reads and writes {@link PrivacyReport}s as JSON. Every file carries {@code schemaVersion}; a reader
+ * refuses a version it does not know instead of misreading it. Writes are atomic (temporary file,
+ * then rename), so a reader never sees half a report.
+ */
+public final class ResultsJson {
+
+    /** The schema version this library writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ResultsJson() {
+    }
+
+    /** The report as JSON text. */
+    public static String toJson(PrivacyReport report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise report " + report.testId(), e);
+        }
+    }
+
+    /** Writes {@code report} to {@code file} atomically, creating parent directories. */
+    public static void write(Path file, PrivacyReport report) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            try {
+                Files.writeString(tmp, toJson(report), StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /**
+     * Reads a report.
+     *
+     * @throws ResultsFormatException naming the file if it is missing, not JSON, of another schema
+     *                                version, or not a report
+     */
+    public static PrivacyReport read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ResultsFormatException(file, "cannot read results file (" + e.getMessage() + ")", e);
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(file, "not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ResultsFormatException(file, "not a JSON object", null);
+        }
+        JsonNode version = tree.get("schemaVersion");
+        if (version == null || !version.canConvertToInt()) {
+            throw new ResultsFormatException(file, "no integer schemaVersion", null);
+        }
+        if (version.asInt() != SCHEMA_VERSION) {
+            throw new ResultsFormatException(file, "schemaVersion " + version.asInt() + " is not supported (this "
+                    + "version of kdprivacy reads " + SCHEMA_VERSION + ")", null);
+        }
+        try {
+            return JSON.treeToValue(tree, PrivacyReport.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ResultsFormatException(file, "not a kdprivacy report: " + detail, e);
+        }
+    }
+}

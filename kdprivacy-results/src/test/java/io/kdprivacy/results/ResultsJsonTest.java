@@ -1,0 +1,69 @@
+package io.kdprivacy.results;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ResultsJsonTest {
+
+    @TempDir
+    Path dir;
+
+    static PrivacyReport sample() {
+        Estimate auc = new Estimate(0.62, 0.57, 0.67, 0.95);
+        Estimate tpr = new Estimate(0.04, 0.01, 0.08, 0.95);
+        MembershipMetrics loss = new MembershipMetrics("LOSS", auc, tpr, new Estimate(0.0, 0.0, 0.02, 0.95), 0.18,
+                300, 150, List.of("TPR at 0.1% FPR needs at least 1000 non-members, got 150"));
+        ModelReport student = new ModelReport("student", "GPT2", "nano", 110_000L, "ab12", List.of(loss),
+                new MemorizationMetrics(0.21, 0.12, 0.09, new Estimate(0.02, 0.005, 0.05, 0.95),
+                        new Estimate(0.0, 0.0, 0.02, 0.95), 0.33, 300, 150),
+                new CanaryMetrics(20, 3.1, 9.9, new Estimate(0.05, 0.001, 0.25, 0.95)),
+                List.of(new BlockMetrics(0, auc), new BlockMetrics(1, new Estimate(0.51, 0.45, 0.57, 0.95))));
+        return new PrivacyReport(ResultsJson.SCHEMA_VERSION, "SupportBotTest#studentIsSafe[GKD]", "GKD",
+                new Provenance("0.1.0", "PyTorch 2.7.1 (DJL 0.36.0)", 7, Map.of("private", "cafe"), "2026-11-29T03:00:00Z"),
+                new Validity(true, new Estimate(0.51, 0.45, 0.56, 0.95), 0, 7, Map.of("private", "cafe"), "ok"),
+                List.of(student), List.of(new AssertionRecord("membership.auc", "student", "LOSS", "isBelow", 0.7,
+                        0.62, 0.67, "PASSED")));
+    }
+
+    @Test
+    void roundTripsEveryField() throws IOException {
+        Path file = dir.resolve("results/r.json");
+        ResultsJson.write(file, sample());
+        assertThat(ResultsJson.read(file)).isEqualTo(sample());
+        assertThat(ResultsJson.read(file).model("student")).isPresent();
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("r.json");
+        }
+    }
+
+    @Test
+    void refusesOtherSchemaVersionsAndMalformedFiles() throws IOException {
+        Path file = dir.resolve("r.json");
+        Files.writeString(file, ResultsJson.toJson(sample()).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("r.json").hasMessageContaining("schemaVersion 2 is not supported");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"testId\": ");
+        assertThatThrownBy(() -> ResultsJson.read(file)).hasMessageContaining("not valid JSON at line 1");
+        Files.writeString(file, "{\"testId\": \"x\"}");
+        assertThatThrownBy(() -> ResultsJson.read(file)).hasMessageContaining("no integer schemaVersion");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"testId\": \"\"}");
+        assertThatThrownBy(() -> ResultsJson.read(file)).hasMessageContaining("not a kdprivacy report");
+        assertThatThrownBy(() -> ResultsJson.read(dir.resolve("missing.json"))).hasMessageContaining("missing.json");
+    }
+
+    @Test
+    void estimatesRejectNonsense() {
+        assertThatThrownBy(() -> new Estimate(0.5, 0.6, 0.4, 0.95)).hasMessageContaining("malformed estimate");
+        assertThatThrownBy(() -> new Estimate(0.5, 0.4, 0.6, 1.0)).hasMessageContaining("confidence");
+        assertThat(new Estimate(0.5, 0.4, 0.6, 0.95).contains(0.5)).isTrue();
+    }
+}
