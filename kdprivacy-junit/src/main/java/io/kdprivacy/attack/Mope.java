@@ -11,6 +11,8 @@ import io.kdprivacy.model.Torch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,7 +25,7 @@ import java.util.SplittableRandom;
  *
  * <p>Noise for perturbation i of parameter {@code name} is drawn on the host from a generator seeded by
  * (seed, i, name), so scores are reproducible and independent of parameter order. The model is changed in
- * place and restored after every perturbation from an exact copy of the original weights (adding then
+ * place and restored after every perturbation from an exact host copy of the perturbed tensors (adding then
  * subtracting the noise would not be exact in float32); the weights are restored even if scoring fails.
  * The reference adds noise to bf16 weights; we perturb float32 weights.
  *
@@ -87,8 +89,8 @@ public final class Mope {
         List<AttackResult> out = new ArrayList<>(model.blockCount());
         for (int b = 0; b < model.blockCount(); b++) {
             double[] s = blockScores(model, all, b);
-            out.add(evaluator.evaluate(java.util.Arrays.copyOfRange(s, 0, members.size()),
-                    java.util.Arrays.copyOfRange(s, members.size(), s.length)));
+            out.add(evaluator.evaluate(Arrays.copyOfRange(s, 0, members.size()),
+                    Arrays.copyOfRange(s, members.size(), s.length)));
         }
         return out;
     }
@@ -97,7 +99,9 @@ public final class Mope {
         ResponseScorer scorer = new ResponseScorer(model, batchSize, maxLength);
         double[] original = meanNll(scorer.score(examples));
         double[] perturbed = new double[examples.size()];
-        try (CausalLm backup = model.copy()) {
+        try (NDManager backupManager = Torch.newManager()) {
+            Map<String, NDArray> backup = new LinkedHashMap<>();
+            targets.forEach((name, p) -> backup.put(name, backupManager.create(p.toFloatArray(), p.getShape())));
             for (int i = 0; i < perturbations; i++) {
                 try {
                     perturb(targets, i);
@@ -129,8 +133,8 @@ public final class Mope {
         }
     }
 
-    private static void restore(Map<String, NDArray> targets, CausalLm backup) {
-        Torch.noGrad(() -> targets.forEach((name, p) -> p.set(new NDIndex("..."), backup.parameter(name))));
+    private static void restore(Map<String, NDArray> targets, Map<String, NDArray> backup) {
+        Torch.noGrad(() -> targets.forEach((name, p) -> p.set(new NDIndex("..."), backup.get(name))));
     }
 
     /** N(0, σ²) noise for perturbation {@code index} of parameter {@code name}, reproducible from the seed. */
