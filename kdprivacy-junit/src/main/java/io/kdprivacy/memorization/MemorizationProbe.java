@@ -1,8 +1,10 @@
 package io.kdprivacy.memorization;
 
+import io.kdprivacy.data.Example;
 import io.kdprivacy.model.CausalLm;
 import io.kdprivacy.model.Generator;
 import io.kdprivacy.model.PromptResponse;
+import io.kdprivacy.text.Tokenizer;
 
 import java.util.List;
 
@@ -44,5 +46,17 @@ public final class MemorizationProbe {
     /** Probes members and non-members and summarises the gap. */
     public MemorizationResult run(CausalLm model, List<PromptResponse> members, List<PromptResponse> nonMembers) {
         return MemorizationResult.of(score(model, members), score(model, nonMembers));
+    }
+
+    /** Probes text examples after tokenising them with {@link #tokenize}. */
+    public MemorizationResult run(CausalLm model, Tokenizer tokenizer, List<Example> members, List<Example> nonMembers) {
+        return run(model, tokenize(tokenizer, members), tokenize(tokenizer, nonMembers));
+    }
+
+    /** Prompt and response ids of each example, encoded separately (no special tokens). */
+    public static List<PromptResponse> tokenize(Tokenizer tokenizer, List<Example> examples) {
+        return examples.stream()
+                .map(e -> new PromptResponse(tokenizer.encode(e.prompt()), tokenizer.encode(e.response())))
+                .toList();
     }
 }

@@ -1,9 +1,11 @@
 package io.kdprivacy.memorization;
 
+import io.kdprivacy.data.Example;
 import io.kdprivacy.model.Bytes;
 import io.kdprivacy.model.CausalLm;
 import io.kdprivacy.model.ModelFamily;
 import io.kdprivacy.model.PromptResponse;
+import io.kdprivacy.text.ByteTokenizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -56,5 +58,12 @@ class MemorizationProbeTest {
         assertThat(c.generation().greedyDecoding()).isTrue();
         assertThat(c.withComparedTokens(8).withNewTokens(16).withNoRepeatNgram(0))
                 .isEqualTo(new MemorizationConfig(16, 0, 8));
+    }
+
+    @Test
+    void textExamplesAreTokenisedPromptAndResponseSeparately() {
+        List<PromptResponse> ids = MemorizationProbe.tokenize(new ByteTokenizer(),
+                List.of(new Example("Q: hi\n", " A: yo"), new Example("", "x")));
+        assertThat(ids).containsExactly(Bytes.example("Q: hi\n", " A: yo"), Bytes.example("", "x"));
     }
 }
