@@ -1,0 +1,64 @@
+package io.kdprivacy.audit;
+
+import io.kdprivacy.attack.Attack;
+import io.kdprivacy.attack.Mope;
+import io.kdprivacy.attack.ScoringMode;
+import io.kdprivacy.memorization.MemorizationConfig;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What an audit runs.
+ *
+ * @param attacks            score-based attacks (REFERENCE runs only when a reference model is given)
+ * @param mode               published definitions or the paper's reference-code quirks
+ * @param minK               k of Min-K% and Min-K%++
+ * @param mopePerturbations  MoPe's M (0 turns MoPe and per-block risk off)
+ * @param teacherSigma       MoPe σ for the teacher
+ * @param studentSigma       MoPe σ for students
+ * @param perBlock           whether to run block-restricted MoPe
+ * @param memorization       memorization probe settings, or null to skip it
+ * @param batchSize          examples per forward pass
+ * @param maxLength          longest prompt + response scored
+ * @param bootstrapResamples resamples of every bootstrap interval
+ * @param seed               seed of MoPe noise and bootstrap
+ */
+public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, int mopePerturbations,
+                            double teacherSigma, double studentSigma, boolean perBlock,
+                            MemorizationConfig memorization, int batchSize, int maxLength,
+                            int bootstrapResamples, long seed) {
+
+    public AuditSettings {
+        attacks = Set.copyOf(attacks);
+        if (!(minK > 0 && minK <= 1)) {
+            throw new IllegalArgumentException("minK must be in (0, 1], got " + minK);
+        }
+        if (mopePerturbations < 0 || batchSize < 1 || maxLength < 2 || bootstrapResamples < 1) {
+            throw new IllegalArgumentException("need mopePerturbations >= 0, batchSize >= 1, maxLength >= 2, "
+                    + "bootstrapResamples >= 1");
+        }
+    }
+
+    /** Every attack, published definitions, MoPe M = 10 with the reference σ, per-block on, the paper's probe. */
+    public static AuditSettings defaults() {
+        return new AuditSettings(EnumSet.allOf(Attack.class), ScoringMode.PUBLISHED, Attack.DEFAULT_K,
+                Mope.DEFAULT_PERTURBATIONS, Mope.TEACHER_SIGMA, Mope.STUDENT_SIGMA, true,
+                MemorizationConfig.defaults(), 16, 256, 1000, 42);
+    }
+
+    public AuditSettings withMope(int perturbations, boolean blocks) {
+        return new AuditSettings(attacks, mode, minK, perturbations, teacherSigma, studentSigma, blocks, memorization,
+                batchSize, maxLength, bootstrapResamples, seed);
+    }
+
+    public AuditSettings withMemorization(MemorizationConfig config) {
+        return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock, config,
+                batchSize, maxLength, bootstrapResamples, seed);
+    }
+
+    public AuditSettings withLengths(int batch, int length) {
+        return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock,
+                memorization, batch, length, bootstrapResamples, seed);
+    }
+}

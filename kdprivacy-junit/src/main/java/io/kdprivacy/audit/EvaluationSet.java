@@ -1,0 +1,60 @@
+package io.kdprivacy.audit;
+
+import io.kdprivacy.data.Example;
+import io.kdprivacy.model.PromptResponse;
+import io.kdprivacy.text.Tokenizer;
+
+import java.util.List;
+
+/**
+ * The teacher's members and the held-out non-members, as text (for the model-free validity check and
+ * zlib) and as token ids (for the models). Held in memory only; nothing here reaches a report.
+ */
+public final class EvaluationSet {
+
+    private final List<Example> members;
+    private final List<Example> nonMembers;
+    private final List<PromptResponse> memberIds;
+    private final List<PromptResponse> nonMemberIds;
+
+    public EvaluationSet(List<Example> members, List<Example> nonMembers, Tokenizer tokenizer) {
+        if (members.isEmpty() || nonMembers.isEmpty()) {
+            throw new IllegalArgumentException("an audit needs members and non-members, got "
+                    + members.size() + " and " + nonMembers.size());
+        }
+        this.members = List.copyOf(members);
+        this.nonMembers = List.copyOf(nonMembers);
+        this.memberIds = encode(members, tokenizer);
+        this.nonMemberIds = encode(nonMembers, tokenizer);
+    }
+
+    private static List<PromptResponse> encode(List<Example> examples, Tokenizer tokenizer) {
+        return examples.stream()
+                .map(e -> new PromptResponse(tokenizer.encode(e.prompt()), tokenizer.encode(e.response())))
+                .toList();
+    }
+
+    public List<Example> members() {
+        return members;
+    }
+
+    public List<Example> nonMembers() {
+        return nonMembers;
+    }
+
+    public List<PromptResponse> memberIds() {
+        return memberIds;
+    }
+
+    public List<PromptResponse> nonMemberIds() {
+        return nonMemberIds;
+    }
+
+    List<String> memberResponses() {
+        return members.stream().map(Example::response).toList();
+    }
+
+    List<String> nonMemberResponses() {
+        return nonMembers.stream().map(Example::response).toList();
+    }
+}

@@ -1,0 +1,85 @@
+package io.kdprivacy.audit;
+
+import io.kdprivacy.data.DataSplit;
+import io.kdprivacy.data.Example;
+import io.kdprivacy.memorization.MemorizationConfig;
+import io.kdprivacy.model.CausalLm;
+import io.kdprivacy.model.ModelConfig;
+import io.kdprivacy.model.ModelFamily;
+import io.kdprivacy.results.MembershipMetrics;
+import io.kdprivacy.results.ModelReport;
+import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.results.Validity;
+import io.kdprivacy.text.ByteTokenizer;
+import io.kdprivacy.train.SftTrainer;
+import io.kdprivacy.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrivacyAuditTest {
+
+    /** Records whose responses are random digits: only memorisation can predict them. */
+    private static List<Example> records(int n, long seed) {
+        Random r = new Random(seed);
+        List<Example> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder digits = new StringBuilder();
+            for (int d = 0; d < 10; d++) {
+                digits.append(r.nextInt(10));
+            }
+            StringBuilder key = new StringBuilder();
+            for (int c = 0; c < 6; c++) {
+                key.append((char) ('a' + r.nextInt(26)));
+            }
+            out.add(new Example("Code of " + key + ":", " " + digits));
+        }
+        return out;
+    }
+
+    @Test
+    void auditsTeacherAndUntrainedModelIntoAReportWithoutPrivateText() {
+        ByteTokenizer tokenizer = new ByteTokenizer();
+        DataSplit split = DataSplit.of(records(64, 1), records(32, 2), false, 3);
+        EvaluationSet data = new EvaluationSet(split.privateSet(), split.holdout(), tokenizer);
+        ModelConfig config = ModelConfig.named(ModelFamily.GPT2, "tiny", tokenizer.vocabSize(), tokenizer.eosId(), 128);
+        AuditSettings settings = AuditSettings.defaults().withMope(3, true).withLengths(32, 64)
+                .withMemorization(new MemorizationConfig(12, 6, 11));
+        PrivacyAudit audit = new PrivacyAudit(settings);
+        try (CausalLm teacher = CausalLm.initialize(config, 4); CausalLm untrained = CausalLm.initialize(config, 5)) {
+            new SftTrainer(TrainingConfig.defaults().withLearningRate(3e-3).withBatchSize(16).withEpochs(60)
+                    .withMaxLength(64)).train(teacher, data.memberIds());
+            PrivacyAudit.Scores reference = audit.score(untrained, data);
+            ModelReport t = audit.audit("teacher", "tiny", teacher, data, reference, null);
+            ModelReport u = audit.audit("reference", "tiny", untrained, data, null, null);
+            Validity validity = audit.validity(data, split.manifest());
+            PrivacyReport report = new PrivacyReport(ResultsJson.SCHEMA_VERSION, "PrivacyAuditTest", "none",
+                    null, validity, List.of(t, u), List.of());
+
+            MembershipMetrics teacherLoss = attack(t, "LOSS");
+            assertThat(teacherLoss.auc().lower()).as("teacher loss AUC lower bound").isGreaterThan(0.5);
+            assertThat(attack(u, "LOSS").auc().contains(0.5)).as("untrained model: CI contains 0.5").isTrue();
+            assertThat(t.membership()).extracting(MembershipMetrics::attack)
+                    .containsExactly("LOSS", "ZLIB", "MIN_K", "MIN_K_PLUS_PLUS", "REFERENCE", "MOPE");
+            assertThat(u.membership()).extracting(MembershipMetrics::attack).doesNotContain("REFERENCE");
+            assertThat(teacherLoss.warnings()).anyMatch(w -> w.contains("0.1%") || w.contains("0.1 %"));
+            assertThat(t.blocks()).hasSize(4);
+            assertThat(t.memorization().gap()).isGreaterThan(u.memorization().gap());
+            assertThat(validity.valid()).as(validity.reason()).isTrue();
+
+            String json = ResultsJson.toJson(report);
+            for (Example e : split.privateSet()) {
+                assertThat(json).doesNotContain(e.response().trim()).doesNotContain(e.prompt());
+            }
+        }
+    }
+
+    private static MembershipMetrics attack(ModelReport report, String name) {
+        return report.membership().stream().filter(m -> m.attack().equals(name)).findFirst().orElseThrow();
+    }
+}
