@@ -58,7 +58,8 @@ public final class MembershipAttack {
         Interval tpr1 = Bootstrap.tprAtFpr(m, n, 0.01, resamples, confidence, seed);
         Interval tpr01 = Bootstrap.tprAtFpr(m, n, 0.001, resamples, confidence, seed);
         return new AttackResult(m.length, n.length, memberScores.length - m.length,
-                nonMemberScores.length - n.length, auc, tpr1, tpr01, advantage(m, n, curve.advantage()));
+                nonMemberScores.length - n.length, auc, tpr1, tpr01, advantage(m, n, curve.advantage()),
+                curve.thinned(AttackResult.PLOT_POINTS));
     }
 
     /**
@@ -84,10 +85,7 @@ public final class MembershipAttack {
             }
             values[b] = RocCurve.of(rm, rn).advantage();
         }
-        Arrays.sort(values);
-        double tail = (1 - confidence) / 2;
-        return new Interval(values[(int) Math.floor(tail * (resamples - 1))], point,
-                values[(int) Math.ceil((1 - tail) * (resamples - 1))], confidence);
+        return Bootstrap.percentile(values, point, confidence);
     }
 
     private static double[] defined(double[] scores) {

@@ -70,34 +70,68 @@ public final class Mope {
 
     /** MoPe scores with every parameter perturbed, one per example (NaN for an empty response). */
     public double[] scores(CausalLm model, List<PromptResponse> examples) {
-        return run(model, examples, model.parameters());
+        return scores(model, examples, null);
+    }
+
+    /**
+     * As {@link #scores(CausalLm, List)}, with the unperturbed mean NLLs already known (from the
+     * model's {@link ScoreCache#meanNll()} with the same batch size and length), so only the M perturbed
+     * passes run.
+     *
+     * @param unperturbed mean NLL of each example under the unchanged model, or null to compute it
+     */
+    public double[] scores(CausalLm model, List<PromptResponse> examples, double[] unperturbed) {
+        return run(model, examples, model.parameters(), baseline(model, examples, unperturbed));
     }
 
     /** MoPe scores with only block {@code block}'s parameters perturbed. */
     public double[] blockScores(CausalLm model, List<PromptResponse> examples, int block) {
-        return run(model, examples, model.blockParameters(block));
+        return run(model, examples, model.blockParameters(block), baseline(model, examples, null));
     }
 
     /**
      * Block-restricted MoPe for every transformer block: element i is the attack result when only block
-     * i is perturbed.
+     * i is perturbed. Costs M scoring passes per block (plus one when the baselines are not given).
+     *
+     * @param memberNll    unperturbed mean NLL of each member, or null to compute it
+     * @param nonMemberNll unperturbed mean NLL of each non-member, or null to compute it
      */
-    public List<AttackResult> blockwise(CausalLm model, List<PromptResponse> members,
-                                        List<PromptResponse> nonMembers, MembershipAttack evaluator) {
+    public List<AttackResult> blockwise(CausalLm model, List<PromptResponse> members, List<PromptResponse> nonMembers,
+                                        double[] memberNll, double[] nonMemberNll, MembershipAttack evaluator) {
         List<PromptResponse> all = new ArrayList<>(members);
         all.addAll(nonMembers);
+        double[] baseline = memberNll == null || nonMemberNll == null ? baseline(model, all, null)
+                : concat(checked(memberNll, members), checked(nonMemberNll, nonMembers));
         List<AttackResult> out = new ArrayList<>(model.blockCount());
         for (int b = 0; b < model.blockCount(); b++) {
-            double[] s = blockScores(model, all, b);
+            double[] s = run(model, all, model.blockParameters(b), baseline);
             out.add(evaluator.evaluate(Arrays.copyOfRange(s, 0, members.size()),
                     Arrays.copyOfRange(s, members.size(), s.length)));
         }
         return out;
     }
 
-    private double[] run(CausalLm model, List<PromptResponse> examples, Map<String, NDArray> targets) {
+    private double[] baseline(CausalLm model, List<PromptResponse> examples, double[] given) {
+        return given != null ? checked(given, examples)
+                : meanNll(new ResponseScorer(model, batchSize, maxLength).score(examples));
+    }
+
+    private static double[] checked(double[] nll, List<PromptResponse> examples) {
+        if (nll.length != examples.size()) {
+            throw new IllegalArgumentException(nll.length + " unperturbed losses for " + examples.size() + " examples");
+        }
+        return nll;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private double[] run(CausalLm model, List<PromptResponse> examples, Map<String, NDArray> targets,
+                         double[] original) {
         ResponseScorer scorer = new ResponseScorer(model, batchSize, maxLength);
-        double[] original = meanNll(scorer.score(examples));
         double[] perturbed = new double[examples.size()];
         try (NDManager backupManager = Torch.newManager()) {
             Map<String, NDArray> backup = new LinkedHashMap<>();

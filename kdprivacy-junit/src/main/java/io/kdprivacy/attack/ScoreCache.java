@@ -71,6 +71,15 @@ public final class ScoreCache {
         return scores.get(i);
     }
 
+    /** Mean response NLL per example (NaN for an empty response): the loss attack's raw input and MoPe's baseline. */
+    public double[] meanNll() {
+        double[] out = new double[scores.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scores.get(i).meanNll();
+        }
+        return out;
+    }
+
     /** UTF-8 bytes of example {@code i}'s response text (the live array: do not modify or leak it). */
     byte[] text(int i) {
         return texts.get(i);

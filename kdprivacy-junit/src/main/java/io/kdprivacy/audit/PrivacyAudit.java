@@ -15,22 +15,32 @@ import io.kdprivacy.results.Estimate;
 import io.kdprivacy.results.MembershipMetrics;
 import io.kdprivacy.results.MemorizationMetrics;
 import io.kdprivacy.results.ModelReport;
+import io.kdprivacy.results.InheritedLeakage;
+import io.kdprivacy.results.RocPoints;
 import io.kdprivacy.results.Validity;
+import io.kdprivacy.stats.Bootstrap;
+import io.kdprivacy.stats.RocCurve;
 import io.kdprivacy.data.SplitManifest;
 import io.kdprivacy.stats.Interval;
 import io.kdprivacy.stats.SampleSize;
 import io.kdprivacy.validity.BlindBaseline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Audits models against one evaluation set and turns what it measures into the report records of
  * {@code kdprivacy-results}. Per model: <b>one</b> scoring pass per dataset feeds every score-based
- * attack; MoPe adds its M perturbed passes (and M per block for per-block risk); the memorization
+ * attack; MoPe adds its M perturbed passes (and M per block for per-block risk), reusing that pass as
+ * its unperturbed baseline; the memorization
  * probe adds one greedy generation pass. The reference model is scored once and reused.
  */
 public final class PrivacyAudit {
+
+    /** Name of the MoPe attack in reports. */
+    public static final String MOPE = "MOPE";
 
     private final AuditSettings settings;
     private final MembershipAttack evaluator;
@@ -52,18 +62,26 @@ public final class PrivacyAudit {
                         settings.maxLength()));
     }
 
+    /** Audits one model, scoring it first; see {@link #audit(String, String, CausalLm, EvaluationSet, Scores, Scores, CanaryExposureResult)}. */
+    public ModelAudit audit(String role, String size, CausalLm model, EvaluationSet data, Scores reference,
+                            CanaryExposureResult canaries) {
+        return audit(role, size, model, data, null, reference, canaries);
+    }
+
     /**
      * Audits one model.
      *
      * @param role      {@code teacher}, {@code student} or {@code reference}
      * @param size      size name for the report
+     * @param own       this model's scoring pass from {@link #score}, or null to run it now
      * @param reference the reference model's scores for the REFERENCE attack, or null
      * @param canaries  canary results measured on this model, or null
      */
-    public ModelReport audit(String role, String size, CausalLm model, EvaluationSet data, Scores reference,
-                             CanaryExposureResult canaries) {
-        Scores scores = score(model, data);
+    public ModelAudit audit(String role, String size, CausalLm model, EvaluationSet data, Scores own,
+                            Scores reference, CanaryExposureResult canaries) {
+        Scores scores = own != null ? own : score(model, data);
         List<MembershipMetrics> membership = new ArrayList<>();
+        Map<String, ModelAudit.AttackScores> raw = new LinkedHashMap<>();
         for (Attack attack : Attack.values()) {
             if (!settings.attacks().contains(attack) || (attack.needsReference() && reference == null)) {
                 continue;
@@ -73,16 +91,22 @@ public final class PrivacyAudit {
                     settings.mode(), settings.minK());
             double[] n = attack.scores(scores.nonMembers(), withReference ? reference.nonMembers() : null,
                     settings.mode(), settings.minK());
+            raw.put(attack.name(), new ModelAudit.AttackScores(m, n));
             membership.add(metrics(attack.name(), evaluator.evaluate(m, n)));
         }
         List<BlockMetrics> blocks = new ArrayList<>();
         if (settings.mopePerturbations() > 0) {
             Mope mope = new Mope(settings.mopePerturbations(), "teacher".equals(role) ? settings.teacherSigma()
                     : settings.studentSigma(), settings.seed(), settings.batchSize(), settings.maxLength());
-            membership.add(metrics("MOPE", evaluator.evaluate(mope.scores(model, data.memberIds()),
-                    mope.scores(model, data.nonMemberIds()))));
+            double[] memberNll = scores.members().meanNll();
+            double[] nonMemberNll = scores.nonMembers().meanNll();
+            double[] m = mope.scores(model, data.memberIds(), memberNll);
+            double[] n = mope.scores(model, data.nonMemberIds(), nonMemberNll);
+            raw.put(MOPE, new ModelAudit.AttackScores(m, n));
+            membership.add(metrics(MOPE, evaluator.evaluate(m, n)));
             if (settings.perBlock()) {
-                List<AttackResult> perBlock = mope.blockwise(model, data.memberIds(), data.nonMemberIds(), evaluator);
+                List<AttackResult> perBlock = mope.blockwise(model, data.memberIds(), data.nonMemberIds(), memberNll,
+                        nonMemberNll, evaluator);
                 for (int b = 0; b < perBlock.size(); b++) {
                     blocks.add(new BlockMetrics(b, estimate(perBlock.get(b).auc())));
                 }
@@ -98,8 +122,47 @@ public final class PrivacyAudit {
         }
         CanaryMetrics canaryMetrics = canaries == null ? null : new CanaryMetrics(canaries.outcomes().size(),
                 canaries.meanExposure(), canaries.maxExposure(), estimate(canaries.extraction()));
-        return new ModelReport(role, model.config().family().name(), size, model.parameterCount(), model.weightsHash(),
-                membership, memorization, canaryMetrics, blocks);
+        return new ModelAudit(new ModelReport(role, model.config().family().name(), size, model.parameterCount(),
+                model.weightsHash(), membership, memorization, canaryMetrics, blocks), raw);
+    }
+
+    /**
+     * Inherited leakage of {@code model} over {@code reference}: for every attack both were audited with,
+     * AUC(model) − AUC(reference) with a paired-bootstrap interval over the same examples. Examples whose
+     * score is undefined for either model are left out of that attack's comparison.
+     */
+    public List<InheritedLeakage> inheritedLeakage(ModelAudit model, ModelAudit reference) {
+        List<InheritedLeakage> out = new ArrayList<>();
+        for (Map.Entry<String, ModelAudit.AttackScores> e : model.scores().entrySet()) {
+            ModelAudit.AttackScores ref = reference.scores().get(e.getKey());
+            if (ref == null) {
+                continue;
+            }
+            double[][] m = bothDefined(e.getValue().members(), ref.members());
+            double[][] n = bothDefined(e.getValue().nonMembers(), ref.nonMembers());
+            if (m[0].length == 0 || n[0].length == 0) {
+                continue;
+            }
+            Interval d = Bootstrap.aucDifference(m[0], n[0], m[1], n[1], settings.bootstrapResamples(), 0.95,
+                    settings.seed());
+            out.add(new InheritedLeakage(e.getKey(), model.report().role(), reference.report().role(), estimate(d)));
+        }
+        return out;
+    }
+
+    private static double[][] bothDefined(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("models were audited on different evaluation sets: " + a.length
+                    + " vs " + b.length + " scores");
+        }
+        int[] keep = java.util.stream.IntStream.range(0, a.length)
+                .filter(i -> !Double.isNaN(a[i]) && !Double.isNaN(b[i])).toArray();
+        double[][] out = new double[2][keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            out[0][k] = a[keep[k]];
+            out[1][k] = b[keep[k]];
+        }
+        return out;
     }
 
     /** The validity of the evaluation set: blind baseline plus the split's record. */
@@ -121,7 +184,17 @@ public final class PrivacyAudit {
             warnings.add((r.droppedMembers() + r.droppedNonMembers()) + " examples had no defined score and were left out");
         }
         return new MembershipMetrics(attack, estimate(r.auc()), estimate(r.tprAt1PctFpr()), estimate(r.tprAt01PctFpr()),
-                r.advantage().point(), r.members(), r.nonMembers(), warnings);
+                r.advantage().point(), r.members(), r.nonMembers(), warnings, roc(r.roc()));
+    }
+
+    private static RocPoints roc(List<RocCurve.Point> points) {
+        List<Double> fpr = new ArrayList<>(points.size());
+        List<Double> tpr = new ArrayList<>(points.size());
+        for (RocCurve.Point p : points) {
+            fpr.add(p.fpr());
+            tpr.add(p.tpr());
+        }
+        return new RocPoints(fpr, tpr);
     }
 
     static Estimate estimate(Interval i) {

@@ -46,6 +46,60 @@ public final class Bootstrap {
                 (m, n) -> RocCurve.tprAtFprOfSorted(m, n, fpr));
     }
 
+    /**
+     * Paired interval for {@code AUC(a) − AUC(b)} where {@code a} and {@code b} are two models' scores of
+     * the same examples (element i of {@code aMembers} and {@code bMembers} belong to the same member).
+     * Every resample draws one set of member and non-member indices and scores both models on it, so the
+     * shared example-level variance cancels out of the difference.
+     *
+     * @throws IllegalArgumentException as {@link #auc}, or if the paired arrays differ in length
+     */
+    public static Interval aucDifference(double[] aMembers, double[] aNonMembers, double[] bMembers,
+            double[] bNonMembers, int resamples, double confidence, long seed) {
+        Checks.scores(aMembers, "aMembers");
+        Checks.scores(aNonMembers, "aNonMembers");
+        Checks.scores(bMembers, "bMembers");
+        Checks.scores(bNonMembers, "bNonMembers");
+        Checks.positive(resamples, "resamples");
+        Checks.openUnit(confidence, "confidence");
+        if (aMembers.length != bMembers.length || aNonMembers.length != bNonMembers.length) {
+            throw new IllegalArgumentException("paired scores must cover the same examples: members "
+                    + aMembers.length + " vs " + bMembers.length + ", non-members " + aNonMembers.length + " vs "
+                    + bNonMembers.length);
+        }
+        double point = RocAuc.of(aMembers, aNonMembers) - RocAuc.of(bMembers, bNonMembers);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] am = new double[aMembers.length];
+        double[] bm = new double[bMembers.length];
+        double[] an = new double[aNonMembers.length];
+        double[] bn = new double[bNonMembers.length];
+        double[] values = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            pairedResample(aMembers, bMembers, am, bm, random);
+            pairedResample(aNonMembers, bNonMembers, an, bn, random);
+            values[r] = RocAuc.of(am, an) - RocAuc.of(bm, bn);
+        }
+        return percentile(values, point, confidence);
+    }
+
+    private static void pairedResample(double[] a, double[] b, double[] outA, double[] outB, SplittableRandom random) {
+        for (int i = 0; i < a.length; i++) {
+            int k = random.nextInt(a.length);
+            outA[i] = a[k];
+            outB[i] = b[k];
+        }
+    }
+
+    /** The conservative percentile interval of the resample {@code values} (sorted in place). */
+    public static Interval percentile(double[] values, double point, double confidence) {
+        Arrays.sort(values);
+        int resamples = values.length;
+        double tail = (1 - confidence) / 2;
+        int lo = (int) Math.floor(tail * (resamples - 1));
+        int hi = (int) Math.ceil((1 - tail) * (resamples - 1));
+        return new Interval(values[lo], point, values[hi], confidence);
+    }
+
     @FunctionalInterface
     private interface Statistic {
         double of(double[] sortedMembers, double[] sortedNonMembers);
@@ -70,11 +124,7 @@ public final class Bootstrap {
             resampleSorted(n, rn, counts, random);
             values[b] = statistic.of(rm, rn);
         }
-        Arrays.sort(values);
-        double tail = (1 - confidence) / 2;
-        int lo = (int) Math.floor(tail * (resamples - 1));
-        int hi = (int) Math.ceil((1 - tail) * (resamples - 1));
-        return new Interval(values[lo], point, values[hi], confidence);
+        return percentile(values, point, confidence);
     }
 
     /** Fills {@code out} with a with-replacement resample of ascending {@code sorted}, itself ascending. */

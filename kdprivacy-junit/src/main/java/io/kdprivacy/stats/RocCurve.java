@@ -146,6 +146,36 @@ public final class RocCurve {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * At most {@code maxPoints} points of the curve for plotting: (0, 0), (1, 1), and for log-spaced
+     * false-positive rates between the smallest non-zero one and 1 the highest point at or below each, so
+     * the low-FPR region stays resolved on log axes. Returns all points when there are few enough.
+     *
+     * @throws IllegalArgumentException if {@code maxPoints < 3}
+     */
+    public List<Point> thinned(int maxPoints) {
+        if (maxPoints < 3) {
+            throw new IllegalArgumentException("maxPoints must be >= 3, got " + maxPoints);
+        }
+        if (points.size() <= maxPoints) {
+            return points;
+        }
+        double smallest = 1.0 / nonMemberCount;
+        java.util.TreeSet<Integer> keep = new java.util.TreeSet<>(List.of(0, points.size() - 1));
+        int grid = maxPoints - 2;
+        int at = 0;
+        for (int g = 0; g < grid; g++) {
+            double target = smallest * Math.pow(1 / smallest, (double) g / (grid - 1));
+            while (at + 1 < points.size() && points.get(at + 1).fpr() <= target * (1 + 1e-12)) {
+                at++;
+            }
+            keep.add(at);
+        }
+        List<Point> out = new ArrayList<>(keep.size());
+        keep.forEach(i -> out.add(points.get(i)));
+        return Collections.unmodifiableList(out);
+    }
+
     // ---- primitive kernels on ascending sorted arrays, shared with Bootstrap ----
 
     /** Mann–Whitney AUC of ascending-sorted scores by a two-pointer merge, O(m + n). */

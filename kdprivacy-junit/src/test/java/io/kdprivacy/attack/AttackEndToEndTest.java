@@ -124,6 +124,16 @@ class AttackEndToEndTest {
     }
 
     @Test
+    void mopeWithTheCachedBaselineEqualsMopeThatScoresItself() {
+        List<PromptResponse> some = members.subList(0, 8);
+        Mope mope = new Mope(2, Mope.STUDENT_SIGMA, 5, BATCH, MAX_LENGTH);
+        double[] cached = ScoreCache.of(trained, some, texts(some), BATCH, MAX_LENGTH).meanNll();
+        assertThat(mope.scores(trained, some, cached)).containsExactly(mope.scores(trained, some));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mope.scores(trained, some, new double[3]))
+                .hasMessageContaining("3 unperturbed losses for 8 examples");
+    }
+
+    @Test
     void mopeScoresMembersHigher() {
         List<PromptResponse> all = new ArrayList<>(members);
         all.addAll(nonMembers);
@@ -137,7 +147,7 @@ class AttackEndToEndTest {
     void blockwiseMopeGivesOneResultPerBlockAndRestoresWeights() {
         String before = trained.weightsHash();
         Mope mope = new Mope(2, Mope.STUDENT_SIGMA, 9, BATCH, MAX_LENGTH);
-        List<AttackResult> perBlock = mope.blockwise(trained, members, nonMembers, new MembershipAttack(200, 0.95, 1));
+        List<AttackResult> perBlock = mope.blockwise(trained, members, nonMembers, null, null, new MembershipAttack(200, 0.95, 1));
         assertThat(perBlock).hasSize(trained.blockCount());
         assertThat(perBlock).allSatisfy(r -> {
             assertThat(r.members()).isEqualTo(N);

@@ -6,6 +6,7 @@ import io.kdprivacy.memorization.MemorizationConfig;
 import io.kdprivacy.model.CausalLm;
 import io.kdprivacy.model.ModelConfig;
 import io.kdprivacy.model.ModelFamily;
+import io.kdprivacy.results.InheritedLeakage;
 import io.kdprivacy.results.MembershipMetrics;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
@@ -55,11 +56,14 @@ class PrivacyAuditTest {
             new SftTrainer(TrainingConfig.defaults().withLearningRate(3e-3).withBatchSize(16).withEpochs(60)
                     .withMaxLength(64)).train(teacher, data.memberIds());
             PrivacyAudit.Scores reference = audit.score(untrained, data);
-            ModelReport t = audit.audit("teacher", "tiny", teacher, data, reference, null);
-            ModelReport u = audit.audit("reference", "tiny", untrained, data, null, null);
+            ModelAudit teacherAudit = audit.audit("teacher", "tiny", teacher, data, reference, null);
+            ModelAudit untrainedAudit = audit.audit("reference", "tiny", untrained, data, reference, null, null);
+            ModelReport t = teacherAudit.report();
+            ModelReport u = untrainedAudit.report();
+            List<InheritedLeakage> inherited = audit.inheritedLeakage(teacherAudit, untrainedAudit);
             Validity validity = audit.validity(data, split.manifest());
             PrivacyReport report = new PrivacyReport(ResultsJson.SCHEMA_VERSION, "PrivacyAuditTest", "none",
-                    null, validity, List.of(t, u), List.of());
+                    null, validity, List.of(t, u), inherited, List.of());
 
             MembershipMetrics teacherLoss = attack(t, "LOSS");
             assertThat(teacherLoss.auc().lower()).as("teacher loss AUC lower bound").isGreaterThan(0.5);
@@ -71,6 +75,14 @@ class PrivacyAuditTest {
             assertThat(t.blocks()).hasSize(4);
             assertThat(t.memorization().gap()).isGreaterThan(u.memorization().gap());
             assertThat(validity.valid()).as(validity.reason()).isTrue();
+            assertThat(inherited).extracting(InheritedLeakage::attack)
+                    .containsExactly("LOSS", "ZLIB", "MIN_K", "MIN_K_PLUS_PLUS", "MOPE");
+            InheritedLeakage loss = report.inheritedLeakage("LOSS").orElseThrow();
+            assertThat(loss.aucDifference().value()).isCloseTo(teacherLoss.auc().value() - attack(u, "LOSS").auc().value(),
+                    org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(loss.aucDifference().lower()).as("teacher leaks more than the untrained model: %s", loss)
+                    .isGreaterThan(0);
+            assertThat(teacherLoss.roc().size()).isGreaterThan(10);
 
             String json = ResultsJson.toJson(report);
             for (Example e : split.privateSet()) {

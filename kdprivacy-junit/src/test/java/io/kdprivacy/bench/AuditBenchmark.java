@@ -54,7 +54,7 @@ public final class AuditBenchmark {
             System.out.printf("one scoring pass: %d examples, %d tokens, %.1f s, %.0f tokens/s%n",
                     data.memberIds().size() + data.nonMemberIds().size(), tokens, scoreSeconds, tokens / scoreSeconds);
             t0 = System.nanoTime();
-            ModelReport report = audit.audit("teacher", "tiny", teacher, data, null, null);
+            ModelReport report = audit.audit("teacher", "tiny", teacher, data, null, null).report();
             double auditSeconds = (System.nanoTime() - t0) / 1e9;
             // the score cache, then MoPe's unperturbed pass plus M perturbed ones, whole model and per block
             int passes = 1 + (settings.mopePerturbations() + 1) * (1 + teacher.blockCount());

@@ -102,4 +102,44 @@ class BootstrapTest {
         assertThatThrownBy(() -> Bootstrap.auc(ok, ok, 10, 1.0, 0)).hasMessageContaining("confidence");
         assertThatThrownBy(() -> Bootstrap.tprAtFpr(ok, ok, -0.1, 10, 0.95, 0)).hasMessageContaining("fpr");
     }
+
+    @Test
+    void pairedDifferenceCancelsSharedExampleVarianceAndKeepsItsSign() {
+        double[] m = scores(300, 0.6, 21);
+        double[] n = scores(150, 0, 22);
+        double[] mNoise = scores(300, 0, 23);
+        double[] nNoise = scores(150, 0, 24);
+        // Model b sees the same examples as a, plus a little independent noise: nearly the same ranking.
+        double[] bm = new double[m.length];
+        double[] bn = new double[n.length];
+        for (int i = 0; i < m.length; i++) {
+            bm[i] = m[i] + 0.2 * mNoise[i];
+        }
+        for (int i = 0; i < n.length; i++) {
+            bn[i] = n[i] + 0.2 * nNoise[i];
+        }
+        Interval d = Bootstrap.aucDifference(m, n, bm, bn, 1000, 0.95, 3);
+        assertThat(d.point()).isCloseTo(RocAuc.of(m, n) - RocAuc.of(bm, bn), within(1e-12));
+        assertThat(d.lower()).isLessThanOrEqualTo(d.point());
+        assertThat(d.upper()).isGreaterThanOrEqualTo(d.point());
+        Interval separateA = Bootstrap.auc(m, n, 1000, 0.95, 3);
+        assertThat(d.upper() - d.lower()).as("paired width vs one model's own width")
+                .isLessThan(0.5 * (separateA.upper() - separateA.lower()));
+        assertThat(Bootstrap.aucDifference(m, n, bm, bn, 1000, 0.95, 3)).isEqualTo(d);
+
+        double[] weaker = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            weaker[i] = m[i] - 0.6 + mNoise[i];
+        }
+        Interval clear = Bootstrap.aucDifference(m, n, weaker, n, 1000, 0.95, 3);
+        assertThat(clear.lower()).as("stronger signal than the reference: %s", clear).isGreaterThan(0);
+        Interval reversed = Bootstrap.aucDifference(weaker, n, m, n, 1000, 0.95, 3);
+        assertThat(reversed.upper()).as("never flipped: %s", reversed).isLessThan(0);
+    }
+
+    @Test
+    void pairedDifferenceRejectsUnpairedArrays() {
+        assertThatThrownBy(() -> Bootstrap.aucDifference(new double[3], new double[2], new double[4], new double[2],
+                10, 0.95, 1)).hasMessageContaining("members 3 vs 4");
+    }
 }

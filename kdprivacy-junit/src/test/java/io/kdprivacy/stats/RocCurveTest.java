@@ -138,4 +138,28 @@ class RocCurveTest {
         assertThatThrownBy(() -> curve.tprAtFpr(Double.NaN)).hasMessageContaining("target");
         assertThatThrownBy(() -> curve.points().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void thinnedCurveKeepsEndsAndLowFalsePositiveRatesWithinTheBudget() {
+        Random random = new Random(5);
+        double[] m = new double[2000];
+        double[] n = new double[2000];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = random.nextGaussian() + 1;
+            n[i] = random.nextGaussian();
+        }
+        RocCurve curve = RocCurve.of(m, n);
+        List<RocCurve.Point> thin = curve.thinned(50);
+        assertThat(thin).hasSizeLessThanOrEqualTo(50).hasSizeGreaterThan(20);
+        assertThat(thin.get(0)).isEqualTo(curve.points().get(0));
+        assertThat(thin.get(thin.size() - 1)).isEqualTo(curve.points().get(curve.points().size() - 1));
+        assertThat(thin.stream().filter(p -> p.fpr() > 0 && p.fpr() <= 0.01).count())
+                .as("points at FPR <= 1%").isGreaterThanOrEqualTo(10);
+        assertThat(curve.points()).containsAll(thin);
+        for (int i = 1; i < thin.size(); i++) {
+            assertThat(thin.get(i).fpr()).isGreaterThanOrEqualTo(thin.get(i - 1).fpr());
+        }
+        assertThat(RocCurve.of(new double[] {1, 2}, new double[] {0}).thinned(50)).hasSize(4);
+        assertThatThrownBy(() -> curve.thinned(2)).hasMessageContaining("maxPoints");
+    }
 }

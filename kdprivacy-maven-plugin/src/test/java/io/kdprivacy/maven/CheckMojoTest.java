@@ -16,7 +16,7 @@ class CheckMojoTest {
 
     /** A minimal valid report as JSON. */
     private static String report(String testId) {
-        return ResultsJson.toJson(new PrivacyReport(ResultsJson.SCHEMA_VERSION, testId, "KD", null, null, List.of(), List.of()));
+        return ResultsJson.toJson(new PrivacyReport(ResultsJson.SCHEMA_VERSION, testId, "KD", null, null, List.of(), List.of(), List.of()));
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.util.List;
  * @param members     number of members scored
  * @param nonMembers  number of non-members scored
  * @param warnings    claims the sample size does not support (e.g. TPR at 0.1 % FPR from 200 non-members)
+ * @param roc         the ROC curve for plotting, or null if not recorded
  */
 public record MembershipMetrics(String attack, Estimate auc, Estimate tprAt1Pct, Estimate tprAt01Pct,
-                                double advantage, int members, int nonMembers, List<String> warnings) {
+                                double advantage, int members, int nonMembers, List<String> warnings,
+                                RocPoints roc) {
 
     public MembershipMetrics {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);

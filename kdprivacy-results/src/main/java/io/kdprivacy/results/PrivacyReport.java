@@ -13,18 +13,33 @@ import java.util.Optional;
  * @param technique     KD technique display name, e.g. {@code GKD}
  * @param provenance    versions, seed, hashes
  * @param validity      evaluation-set validity
- * @param models        one report per model
- * @param assertions    the assertions made by the test
+ * @param models           one report per model
+ * @param inheritedLeakage per attack, the student's AUC minus the reference student's (empty if no reference)
+ * @param assertions       the assertions made by the test
  */
 public record PrivacyReport(int schemaVersion, String testId, String technique, Provenance provenance,
-                            Validity validity, List<ModelReport> models, List<AssertionRecord> assertions) {
+                            Validity validity, List<ModelReport> models, List<InheritedLeakage> inheritedLeakage,
+                            List<AssertionRecord> assertions) {
 
     public PrivacyReport {
         if (testId == null || testId.isBlank()) {
             throw new IllegalArgumentException("testId must not be blank");
         }
         models = models == null ? List.of() : List.copyOf(models);
+        inheritedLeakage = inheritedLeakage == null ? List.of() : List.copyOf(inheritedLeakage);
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
+    }
+
+    /** The inherited leakage measured with {@code attack}, if present. */
+    public Optional<InheritedLeakage> inheritedLeakage(String attack) {
+        return inheritedLeakage.stream().filter(l -> l.attack().equals(attack)).findFirst();
+    }
+
+    /** This report with {@code more} assertions appended. */
+    public PrivacyReport withAssertions(List<AssertionRecord> more) {
+        List<AssertionRecord> all = new java.util.ArrayList<>(assertions);
+        all.addAll(more);
+        return new PrivacyReport(schemaVersion, testId, technique, provenance, validity, models, inheritedLeakage, all);
     }
 
     /** The report of the model with {@code role}, if present. */

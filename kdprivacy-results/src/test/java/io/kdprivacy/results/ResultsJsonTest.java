@@ -21,7 +21,8 @@ class ResultsJsonTest {
         Estimate auc = new Estimate(0.62, 0.57, 0.67, 0.95);
         Estimate tpr = new Estimate(0.04, 0.01, 0.08, 0.95);
         MembershipMetrics loss = new MembershipMetrics("LOSS", auc, tpr, new Estimate(0.0, 0.0, 0.02, 0.95), 0.18,
-                300, 150, List.of("TPR at 0.1% FPR needs at least 1000 non-members, got 150"));
+                300, 150, List.of("TPR at 0.1% FPR needs at least 1000 non-members, got 150"),
+                new RocPoints(List.of(0.0, 0.01, 0.5, 1.0), List.of(0.0, 0.05, 0.7, 1.0)));
         ModelReport student = new ModelReport("student", "GPT2", "nano", 110_000L, "ab12", List.of(loss),
                 new MemorizationMetrics(0.21, 0.12, 0.09, new Estimate(0.02, 0.005, 0.05, 0.95),
                         new Estimate(0.0, 0.0, 0.02, 0.95), 0.33, 300, 150),
@@ -30,7 +31,9 @@ class ResultsJsonTest {
         return new PrivacyReport(ResultsJson.SCHEMA_VERSION, "SupportBotTest#studentIsSafe[GKD]", "GKD",
                 new Provenance("0.1.0", "PyTorch 2.7.1 (DJL 0.36.0)", 7, Map.of("private", "cafe"), "2026-11-29T03:00:00Z"),
                 new Validity(true, new Estimate(0.51, 0.45, 0.56, 0.95), 0, 7, Map.of("private", "cafe"), "ok"),
-                List.of(student), List.of(new AssertionRecord("membership.auc", "student", "LOSS", "isBelow", 0.7,
+                List.of(student),
+                List.of(new InheritedLeakage("LOSS", "student", "reference", new Estimate(0.04, 0.01, 0.07, 0.95))),
+                List.of(new AssertionRecord("membership.auc", "student", "LOSS", "isBelow", 0.7,
                         0.62, 0.67, "PASSED")));
     }
 
