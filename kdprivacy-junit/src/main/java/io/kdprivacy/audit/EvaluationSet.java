@@ -1,6 +1,7 @@
 package io.kdprivacy.audit;
 
 import io.kdprivacy.data.Example;
+import io.kdprivacy.memorization.MemorizationProbe;
 import io.kdprivacy.model.PromptResponse;
 import io.kdprivacy.text.Tokenizer;
 
@@ -24,14 +25,8 @@ public final class EvaluationSet {
         }
         this.members = List.copyOf(members);
         this.nonMembers = List.copyOf(nonMembers);
-        this.memberIds = encode(members, tokenizer);
-        this.nonMemberIds = encode(nonMembers, tokenizer);
-    }
-
-    private static List<PromptResponse> encode(List<Example> examples, Tokenizer tokenizer) {
-        return examples.stream()
-                .map(e -> new PromptResponse(tokenizer.encode(e.prompt()), tokenizer.encode(e.response())))
-                .toList();
+        this.memberIds = MemorizationProbe.tokenize(tokenizer, members);
+        this.nonMemberIds = MemorizationProbe.tokenize(tokenizer, nonMembers);
     }
 
     public List<Example> members() {

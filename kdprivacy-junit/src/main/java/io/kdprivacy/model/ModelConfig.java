@@ -78,6 +78,12 @@ public record ModelConfig(ModelFamily family, int vocabSize, int hiddenSize, int
         }
     }
 
+    /** The named sizes, smallest first. */
+    public static java.util.List<String> sizeNames() {
+        return SIZES.entrySet().stream().sorted(java.util.Comparator.comparingInt(e -> e.getValue()[0]))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /**
      * A named size ({@code nano}: d=64, 2 layers, 4 heads; {@code tiny}: d=128, 4 layers, 4 heads;
      * {@code small}: d=256, 6 layers, 8 heads) of the given family, with the family's usual MLP width.

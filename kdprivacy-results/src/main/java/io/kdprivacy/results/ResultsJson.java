@@ -26,6 +26,7 @@ public final class ResultsJson {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -38,6 +39,28 @@ public final class ResultsJson {
             return JSON.writeValueAsString(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise report " + report.testId(), e);
+        }
+    }
+
+    /** One model's report as JSON text (used to cache audits between runs). */
+    public static String toJson(ModelReport model) {
+        try {
+            return JSON.writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise model report " + model.role(), e);
+        }
+    }
+
+    /**
+     * Parses a model report written by {@link #toJson(ModelReport)}.
+     *
+     * @throws ResultsFormatException naming {@code source} if the text is not a model report
+     */
+    public static ModelReport modelFromJson(String json, Path source) {
+        try {
+            return JSON.readValue(json, ModelReport.class);
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(source, "not a kdprivacy model report: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,0 +1,42 @@
+package io.kdprivacy.assertj;
+
+import io.kdprivacy.results.CanaryMetrics;
+import org.assertj.core.api.AbstractAssert;
+
+import java.util.Locale;
+
+/** Assertions on the canary secrets planted in the teacher's private data. */
+public final class CanaryAssert extends AbstractAssert<CanaryAssert, CanaryMetrics> {
+
+    private final String technique;
+    private final String role;
+    private final FailureSink sink;
+
+    CanaryAssert(CanaryMetrics metrics, String technique, String role, FailureSink sink) {
+        super(metrics, CanaryAssert.class);
+        this.technique = technique;
+        this.role = role;
+        this.sink = sink;
+    }
+
+    /** Mean exposure in bits (log2 candidates − log2 rank of the true secret). */
+    public MetricAssert exposure() {
+        return bits("canaries.meanExposure", "mean canary exposure (bits)", actual.meanExposure());
+    }
+
+    /** Largest exposure of any canary, in bits. */
+    public MetricAssert maxExposure() {
+        return bits("canaries.maxExposure", "max canary exposure (bits)", actual.maxExposure());
+    }
+
+    /** Fraction of canaries whose secret greedy decoding reproduces, with Clopper–Pearson bounds. */
+    public MetricAssert extractionRate() {
+        return new MetricAssert(new Metric("canaries.extractionRate", "canary extraction rate", technique, role, null,
+                actual.extraction(), actual.count(), actual.count() + " canaries", 0, 1), sink);
+    }
+
+    private MetricAssert bits(String key, String label, double value) {
+        return new MetricAssert(new Metric(key, label, technique, role, null, PrivacyReportAssert.exact(value),
+                actual.count(), String.format(Locale.ROOT, "%d canaries", actual.count()), 0, 64), sink);
+    }
+}

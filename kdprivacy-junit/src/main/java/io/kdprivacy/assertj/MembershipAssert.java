@@ -1,0 +1,50 @@
+package io.kdprivacy.assertj;
+
+import io.kdprivacy.results.Estimate;
+import io.kdprivacy.results.MembershipMetrics;
+import org.assertj.core.api.AbstractAssert;
+
+import java.util.Locale;
+
+/** Assertions on one membership attack's results for one model. */
+public final class MembershipAssert extends AbstractAssert<MembershipAssert, MembershipMetrics> {
+
+    private final String technique;
+    private final String role;
+    private final FailureSink sink;
+
+    MembershipAssert(MembershipMetrics metrics, String technique, String role, FailureSink sink) {
+        super(metrics, MembershipAssert.class);
+        this.technique = technique;
+        this.role = role;
+        this.sink = sink;
+    }
+
+    /** ROC AUC of the attack (never flipped), with its bootstrap interval. */
+    public MetricAssert auc() {
+        return metric("membership.auc", "membership AUC", actual.auc());
+    }
+
+    /** Largest achievable TPR at FPR ≤ {@code fpr}; {@code fpr} is 0.01 or 0.001 (the rates reports carry). */
+    public MetricAssert tprAtFpr(double fpr) {
+        if (fpr == 0.01) {
+            return metric("membership.tprAt1Pct", "TPR at 1% FPR", actual.tprAt1Pct());
+        }
+        if (fpr == 0.001) {
+            return metric("membership.tprAt01Pct", "TPR at 0.1% FPR", actual.tprAt01Pct());
+        }
+        throw new IllegalArgumentException("reports carry TPR at FPR 0.01 and 0.001, not " + fpr);
+    }
+
+    /** Attacker advantage, max over thresholds of TPR − FPR (point estimate). */
+    public MetricAssert advantage() {
+        return metric("membership.advantage", "attacker advantage", PrivacyReportAssert.exact(actual.advantage()));
+    }
+
+    private MetricAssert metric(String key, String label, Estimate estimate) {
+        return new MetricAssert(new Metric(key, label, technique, role, actual.attack(), estimate,
+                actual.members() + actual.nonMembers(),
+                String.format(Locale.ROOT, "%d members / %d non-members", actual.members(), actual.nonMembers()), 0, 1),
+                sink);
+    }
+}

@@ -1,0 +1,111 @@
+package io.kdprivacy.junit;
+
+import io.kdprivacy.assertj.AssertionLog;
+import io.kdprivacy.assertj.PrivacySoftAssertions;
+import io.kdprivacy.distill.KdTechnique;
+import io.kdprivacy.results.ModelReport;
+import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.scenario.PrivacyScenario;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Runs one technique's invocation: builds the scenario and its report before the method (so configuration
+ * errors surface before training, and the report can be injected), records the assertions made while the
+ * method runs, applies the declarative gates afterwards, and writes the results JSON (and Allure output when
+ * Allure is on the class path) whether the method passed or not.
+ */
+final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecutionCallback, ParameterResolver,
+        AfterTestExecutionCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrivacyInvocation.class);
+    private static final Set<Class<?>> INJECTABLE = Set.of(PrivacyReport.class, ModelReport.class, KdTechnique.class);
+
+    private final KdTechnique technique;
+    private final PrivacyTest test;
+    private final PrivacyConfiguration config;
+    private final Gates gates;
+
+    PrivacyInvocation(KdTechnique technique, PrivacyTest test, PrivacyConfiguration config, Gates gates) {
+        this.technique = technique;
+        this.test = test;
+        this.config = config;
+        this.gates = gates;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        PrivacyScenario scenario = ScenarioFactory.create(context.getRequiredTestClass(), context.getRequiredTestMethod(),
+                test, config).validate();
+        String testId = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName()
+                + "[" + technique.displayName() + "]";
+        PrivacyReport report = PrivacySession.of(context, config).runner().run(scenario, technique, testId);
+        context.getStore(NAMESPACE).put(PrivacyReport.class, report);
+    }
+
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        context.getStore(NAMESPACE).put(AssertionLog.class, AssertionLog.start(config.inconclusive()));
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return INJECTABLE.contains(parameter.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        if (type == KdTechnique.class) {
+            return technique;
+        }
+        PrivacyReport report = report(context);
+        if (type == ModelReport.class) {
+            return report.model("student").orElseThrow(() -> new ParameterResolutionException("report has no student"));
+        }
+        return report;
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        AssertionLog log = store.get(AssertionLog.class, AssertionLog.class);
+        PrivacyReport report = store.get(PrivacyReport.class, PrivacyReport.class);
+        if (log == null || report == null) {
+            return;
+        }
+        PrivacySoftAssertions softly = new PrivacySoftAssertions();
+        try {
+            gates.apply(report, softly);
+        } finally {
+            log.stop();
+            PrivacyReport recorded = report.withAssertions(log.records());
+            Path file = config.resultsDir().resolve(fileName(recorded.testId()));
+            ResultsJson.write(file, recorded);
+            AllureOutput.attach(recorded, ResultsJson.toJson(recorded));
+        }
+        softly.assertAll();
+    }
+
+    private static PrivacyReport report(ExtensionContext context) {
+        PrivacyReport report = context.getStore(NAMESPACE).get(PrivacyReport.class, PrivacyReport.class);
+        if (report == null) {
+            throw new ParameterResolutionException("no privacy report: the scenario did not run");
+        }
+        return report;
+    }
+
+    /** A file name for {@code testId}: letters, digits, '.', '-', '_' and brackets kept. */
+    static String fileName(String testId) {
+        return testId.replaceAll("[^A-Za-z0-9._\\-\\[\\]]", "_") + ".json";
+    }
+}

@@ -1,0 +1,58 @@
+package io.kdprivacy.scenario;
+
+import io.kdprivacy.audit.EvaluationSet;
+import io.kdprivacy.data.Canary;
+import io.kdprivacy.data.CanaryGenerator;
+import io.kdprivacy.data.CanaryInjector;
+import io.kdprivacy.data.CanaryKind;
+import io.kdprivacy.data.DataSplit;
+import io.kdprivacy.data.Example;
+import io.kdprivacy.memorization.MemorizationProbe;
+import io.kdprivacy.model.PromptResponse;
+import io.kdprivacy.text.Tokenizer;
+
+import java.util.List;
+
+/**
+ * A scenario's data, loaded, split and encoded: what the teacher trains on (private half plus canaries),
+ * what students may use (public half), and the evaluation set (private half vs holdout).
+ */
+record PreparedData(DataSplit split, List<Canary> canaries, List<PromptResponse> teacherData,
+                    List<PromptResponse> publicData, List<PromptResponse> validation, EvaluationSet evaluation,
+                    String teacherDataHash, String publicHash, String evaluationHash) {
+
+    /** Validation examples for distillation, taken from the public half. */
+    private static final int VALIDATION = 32;
+
+    static PreparedData of(PrivacyScenario scenario) {
+        Tokenizer tokenizer = scenario.tokenizer();
+        List<Example> members = load(scenario.members(), "members");
+        List<Example> nonMembers = load(scenario.nonMembers(), "non-members");
+        DataSplit split;
+        try {
+            split = DataSplit.of(members, nonMembers, false, scenario.seed());
+        } catch (IllegalArgumentException e) {
+            throw new PrivacyConfigurationException("cannot split " + scenario.members().describe() + " / "
+                    + scenario.nonMembers().describe() + ": " + e.getMessage(), e);
+        }
+        List<Canary> canaries = scenario.canaries() == 0 ? List.of()
+                : new CanaryGenerator(scenario.seed()).generate(scenario.canaries(), CanaryKind.values());
+        List<Example> teacherExamples = canaries.isEmpty() ? split.privateSet()
+                : new CanaryInjector(scenario.seed(), scenario.canaryRepetitions()).inject(split.privateSet(), canaries)
+                        .examples();
+        List<PromptResponse> publicData = MemorizationProbe.tokenize(tokenizer, split.publicSet());
+        return new PreparedData(split, canaries, MemorizationProbe.tokenize(tokenizer, teacherExamples), publicData,
+                publicData.subList(0, Math.min(VALIDATION, publicData.size())),
+                new EvaluationSet(split.privateSet(), split.holdout(), tokenizer),
+                DataSplit.hash(teacherExamples), DataSplit.hash(split.publicSet()),
+                DataSplit.hash(split.privateSet()) + ":" + DataSplit.hash(split.holdout()));
+    }
+
+    private static List<Example> load(ExampleSource source, String what) {
+        List<Example> examples = source.load();
+        if (examples.isEmpty()) {
+            throw new PrivacyConfigurationException(what + " are empty: " + source.describe());
+        }
+        return examples;
+    }
+}

@@ -1,0 +1,257 @@
+package io.kdprivacy.junit;
+
+import io.kdprivacy.attack.Attack;
+import io.kdprivacy.distill.KdTechnique;
+import io.kdprivacy.model.ModelFamily;
+import io.kdprivacy.results.AssertionRecord;
+import io.kdprivacy.results.ModelReport;
+import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.scenario.PrivacyScenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static io.kdprivacy.assertj.PrivacyAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+/**
+ * Tests of {@code @PrivacyTest} through the JUnit Platform TestKit: the fixture classes below (nested, so
+ * Surefire does not run them on their own) are executed by a nested Jupiter engine.
+ */
+class PrivacyExtensionTest {
+
+    /** A scenario small enough for unit tests: nano models, 40 members, 20 non-members, a few canaries. */
+    static PrivacyScenario.Builder tinyScenario() {
+        return PrivacyScenario.builder()
+                .generated(new RandomRecords(), 40, 20)
+                .canaries(2, 2).canaryCandidates(15)
+                .teacher(io.kdprivacy.scenario.ModelSpec.of(ModelFamily.GPT2, "nano"))
+                .student(io.kdprivacy.scenario.ModelSpec.of(ModelFamily.GPT2, "nano"))
+                .maxLength(48)
+                .seed(7);
+    }
+
+    static PrivacyScenario fastScenario() {
+        return tinyScenario().build().smoke();
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    static class TwoTechniques {
+        @PrivacyTest(techniques = {KdTechnique.KD, KdTechnique.GKD}, scenario = "scenario")
+        void studentIsSafe(PrivacyReport report, KdTechnique technique, ModelReport student) {
+            assertThat(report.technique()).isEqualTo(technique.displayName());
+            assertThat(student.role()).isEqualTo("student");
+            assertThat(report.models()).extracting(ModelReport::role).containsExactly("teacher", "student", "reference");
+            assertThat(report).membership(Attack.LOSS).auc().isAtMost(1.0);
+        }
+
+        static PrivacyScenario scenario() {
+            return fastScenario();
+        }
+    }
+
+    static class FailingGate {
+        @PrivacyTest(techniques = KdTechnique.KD, scenario = "scenario")
+        void teacherMustNotLeakAtAll(PrivacyReport report) {
+            assertThat(report).teacher().membership(Attack.LOSS).auc().pointEstimate().isBelow(0.0001);
+        }
+
+        static PrivacyScenario scenario() {
+            return fastScenario();
+        }
+    }
+
+    static class Inconclusive {
+        @PrivacyTest(techniques = KdTechnique.KD, scenario = "scenario")
+        void straddlingLimit(PrivacyReport report) {
+            var auc = report.model("student").orElseThrow().membership().get(0).auc();
+            assertThat(report).membership(Attack.LOSS).auc().isBelow((auc.value() + auc.upper()) / 2);
+        }
+
+        static PrivacyScenario scenario() {
+            return fastScenario();
+        }
+    }
+
+    @PrivateData(generator = RandomRecords.class, memberCount = 40, nonMemberCount = 20)
+    @Teacher(size = "nano", epochs = 1)
+    @Student(size = "tiny")
+    static class StudentBiggerThanTeacher {
+        @PrivacyTest(techniques = KdTechnique.KD)
+        void never(PrivacyReport report) {
+        }
+    }
+
+    @PrivateData(members = "no/such/members.jsonl", nonMembers = "no/such/holdout.jsonl")
+    static class MissingDataFile {
+        @PrivacyTest(techniques = KdTechnique.KD)
+        void never(PrivacyReport report) {
+        }
+    }
+
+    @PrivateData(generator = RandomRecords.class, memberCount = 40, nonMemberCount = 20)
+    static class LimitOutOfRange {
+        @PrivacyTest(techniques = KdTechnique.KD, maxMembershipAuc = 1.5)
+        void never(PrivacyReport report) {
+        }
+    }
+
+    // ---------------------------------------------------------------- tests
+
+    @TempDir
+    static Path sharedCache;
+
+    @TempDir
+    Path results;
+
+    private EngineExecutionResults run(Class<?> fixture, Path cache, Map<String, String> extra) {
+        var kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
+                .configurationParameter("kdprivacy.cacheDir", cache.toString())
+                .configurationParameter("kdprivacy.resultsDir", results.toString());
+        extra.forEach(kit::configurationParameter);
+        return kit.execute();
+    }
+
+    @Test
+    void runsOncePerTechniqueWithInjectedReportAndWritesResults() throws IOException {
+        EngineExecutionResults r = run(TwoTechniques.class, sharedCache, Map.of());
+        r.testEvents().assertStatistics(s -> s.started(2).succeeded(2).failed(0));
+        r.testEvents().assertThatEvents()
+                .haveExactly(1, event(test(), displayName("[KD] studentIsSafe"), finishedSuccessfully()))
+                .haveExactly(1, event(test(), displayName("[GKD] studentIsSafe"), finishedSuccessfully()));
+        PrivacyReport gkd = result(TwoTechniques.class, "studentIsSafe", "GKD");
+        assertThat(gkd.technique()).isEqualTo("GKD");
+        assertThat(gkd.assertions()).singleElement().satisfies(a -> {
+            assertThat(a.metric()).isEqualTo("membership.auc");
+            assertThat(a.attack()).isEqualTo("LOSS");
+            assertThat(a.outcome()).isEqualTo("PASSED");
+        });
+        assertThat(gkd.inheritedLeakage()).isNotEmpty();
+        assertThat(gkd.model("teacher").orElseThrow().canaries().count()).isEqualTo(2);
+        try (Stream<Path> files = Files.list(results)) {
+            assertThat(files).hasSize(2);
+        }
+    }
+
+    @Test
+    void failingGateExplainsItselfAndIsRecorded() {
+        EngineExecutionResults r = run(FailingGate.class, sharedCache, Map.of());
+        r.testEvents().assertStatistics(s -> s.failed(1));
+        r.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(instanceOf(AssertionError.class),
+                message(m -> m.startsWith("[KD] teacher membership AUC (LOSS) = ") && m.contains("95% CI")
+                        && m.contains("members /") && m.contains("is not below 0.0001")
+                        && m.contains("deciding on the point estimate")))));
+        PrivacyReport report = result(FailingGate.class, "teacherMustNotLeakAtAll", "KD");
+        assertThat(report.assertions()).extracting(AssertionRecord::outcome).containsExactly("FAILED");
+    }
+
+    @Test
+    void inconclusiveFailsByDefaultSayingHowManyMoreSamplesAndAbortsWhenConfigured() {
+        EngineExecutionResults failing = run(Inconclusive.class, sharedCache, Map.of());
+        failing.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                message(m -> m.contains("inconclusive") && m.contains("the samples") && m.contains("would decide")))));
+        EngineExecutionResults aborted = run(Inconclusive.class, sharedCache, Map.of("kdprivacy.inconclusive", "abort"));
+        aborted.testEvents().assertStatistics(s -> s.aborted(1).failed(0));
+    }
+
+    @Test
+    void secondRunReusesEveryArtifactAndACorruptEntryIsRebuilt(@TempDir Path cache) throws IOException {
+        run(TwoTechniques.class, cache, Map.of("kdprivacy.techniques", "KD")).testEvents()
+                .assertStatistics(s -> s.succeeded(1));
+        PrivacyReport first = result(TwoTechniques.class, "studentIsSafe", "KD");
+        Map<Path, FileTime> entries = entries(cache);
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(7); // teacher, init, reference, student + three audits
+
+        run(TwoTechniques.class, cache, Map.of("kdprivacy.techniques", "KD")).testEvents()
+                .assertStatistics(s -> s.succeeded(1));
+        assertThat(entries(cache)).as("nothing rebuilt").isEqualTo(entries);
+        PrivacyReport second = result(TwoTechniques.class, "studentIsSafe", "KD");
+        assertThat(withoutTime(second)).isEqualTo(withoutTime(first));
+
+        Path teacher = entries.keySet().stream().filter(p -> p.getParent().getFileName().toString().equals("teacher"))
+                .findFirst().orElseThrow();
+        Path weights;
+        try (Stream<Path> files = Files.walk(teacher)) {
+            weights = files.filter(p -> p.toString().endsWith(".safetensors")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length - 1] ^= 0x5A;
+        Files.write(weights, bytes);
+
+        run(TwoTechniques.class, cache, Map.of("kdprivacy.techniques", "KD")).testEvents()
+                .assertStatistics(s -> s.succeeded(1));
+        Map<Path, FileTime> after = entries(cache);
+        assertThat(after.get(teacher)).as("teacher entry rebuilt").isNotEqualTo(entries.get(teacher));
+        assertThat(Files.readAllBytes(weights)).as("rebuilt teacher has the original weights")
+                .isNotEqualTo(bytes);
+        PrivacyReport third = result(TwoTechniques.class, "studentIsSafe", "KD");
+        assertThat(withoutTime(third)).isEqualTo(withoutTime(first));
+    }
+
+    @Test
+    void badConfigurationFailsWithAClearMessageBeforeTraining(@TempDir Path cache) throws IOException {
+        assertFails(run(TwoTechniques.class, cache, Map.of("kdprivacy.techniques", "KD,Distilled")),
+                "unknown KD technique 'Distilled'");
+        assertFails(run(MissingDataFile.class, cache, Map.of()), "data file not found");
+        assertFails(run(StudentBiggerThanTeacher.class, cache, Map.of()), "is bigger than its teacher");
+        assertFails(run(LimitOutOfRange.class, cache, Map.of()), "maxMembershipAuc = 1.5 is outside [0, 1]");
+        try (Stream<Path> s = Files.list(cache)) {
+            assertThat(s).as("nothing was trained").isEmpty();
+        }
+    }
+
+    private PrivacyReport result(Class<?> fixture, String method, String technique) {
+        return ResultsJson.read(results.resolve(PrivacyInvocation.fileName(fixture.getName() + "#" + method + "["
+                + technique + "]")));
+    }
+
+    private static void assertFails(EngineExecutionResults r, String text) {
+        assertThat(r.allEvents().failed().stream().map(Event::getPayload)
+                .flatMap(p -> p.stream().filter(x -> x instanceof org.junit.platform.engine.TestExecutionResult))
+                .map(x -> ((org.junit.platform.engine.TestExecutionResult) x).getThrowable().map(Throwable::getMessage)
+                        .orElse("")))
+                .as("failures").anyMatch(m -> m.contains(text));
+    }
+
+    private static Map<Path, FileTime> entries(Path cache) throws IOException {
+        Map<Path, FileTime> out = new TreeMap<>();
+        try (Stream<Path> kinds = Files.list(cache)) {
+            for (Path kind : kinds.toList()) {
+                try (Stream<Path> entries = Files.list(kind)) {
+                    for (Path e : entries.filter(Files::isDirectory).toList()) {
+                        out.put(e, Files.getLastModifiedTime(e.resolve(io.kdprivacy.cache.ArtifactCache.MANIFEST)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static PrivacyReport withoutTime(PrivacyReport r) {
+        var p = r.provenance();
+        return new PrivacyReport(r.schemaVersion(), r.testId(), r.technique(),
+                new io.kdprivacy.results.Provenance(p.kdprivacyVersion(), p.engine(), p.seed(), p.hashes(), null),
+                r.validity(), r.models(), r.inheritedLeakage(), r.assertions());
+    }
+}
