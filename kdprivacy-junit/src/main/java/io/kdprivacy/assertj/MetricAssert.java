@@ -116,7 +116,7 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Metric> {
             return "The point estimate sits on the limit; no sample size would decide it.";
         }
         double factor = Math.pow(halfWidth / distance, 2);
-        long needed = (long) Math.ceil(actual.n() * factor);
+        long needed = (long) Math.ceil(actual.n() * factor - 1e-9);
         return String.format(Locale.ROOT, "About %.1f× the samples (≈ %d instead of %d; now %s) would decide it if the "
                 + "point estimate holds.", factor, needed, actual.n(), actual.sample());
     }

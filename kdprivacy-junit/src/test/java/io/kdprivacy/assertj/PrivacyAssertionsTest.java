@@ -1,0 +1,128 @@
+package io.kdprivacy.assertj;
+
+import io.kdprivacy.attack.Attack;
+import io.kdprivacy.results.AssertionRecord;
+import io.kdprivacy.results.BlockMetrics;
+import io.kdprivacy.results.CanaryMetrics;
+import io.kdprivacy.results.Estimate;
+import io.kdprivacy.results.InheritedLeakage;
+import io.kdprivacy.results.MembershipMetrics;
+import io.kdprivacy.results.MemorizationMetrics;
+import io.kdprivacy.results.ModelReport;
+import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.ResultsJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.MultipleFailuresError;
+import org.opentest4j.TestAbortedException;
+
+import java.util.List;
+
+import static io.kdprivacy.assertj.PrivacyAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PrivacyAssertionsTest {
+
+    private AssertionLog log;
+
+    @AfterEach
+    void stop() {
+        if (log != null) {
+            log.stop();
+        }
+    }
+
+    private static Estimate e(double v, double lo, double hi) {
+        return new Estimate(v, lo, hi, 0.95);
+    }
+
+    private static MembershipMetrics attack(String name, Estimate auc) {
+        return new MembershipMetrics(name, auc, e(0.02, 0.0, 0.05), e(0, 0, 0.01), 0.1, 300, 150, List.of(), null);
+    }
+
+    static PrivacyReport report() {
+        ModelReport student = new ModelReport("student", "GPT2", "nano", 1, "h",
+                List.of(attack("LOSS", e(0.55, 0.50, 0.60)), attack("MIN_K", e(0.58, 0.53, 0.63))),
+                new MemorizationMetrics(0.2, 0.1, 0.1, e(0.004, 0.0001, 0.02), e(0, 0, 0.02), 0.3, 300, 150),
+                new CanaryMetrics(10, 2.5, 6.0, e(0.1, 0.003, 0.45)),
+                List.of(new BlockMetrics(0, e(0.52, 0.47, 0.57)), new BlockMetrics(1, e(0.61, 0.56, 0.66))));
+        ModelReport teacher = new ModelReport("teacher", "GPT2", "tiny", 2, "t",
+                List.of(attack("LOSS", e(0.80, 0.76, 0.84))), null, null, List.of());
+        return new PrivacyReport(ResultsJson.SCHEMA_VERSION, "T#m[GKD]", "GKD", null, null, List.of(teacher, student),
+                List.of(new InheritedLeakage("LOSS", "student", "reference", e(0.03, 0.01, 0.05)),
+                        new InheritedLeakage("MIN_K", "student", "reference", e(0.01, -0.01, 0.03))), List.of());
+    }
+
+    @Test
+    void passesOnTheUpperBoundAndRecordsTheDecision() {
+        log = AssertionLog.start(InconclusivePolicy.FAIL);
+        assertThat(report()).membership(Attack.LOSS).auc().isBelow(0.61);
+        assertThat(report()).teacher().membership().auc().isAbove(0.7);
+        assertThat(log.records()).containsExactly(
+                new AssertionRecord("membership.auc", "student", "LOSS", "isBelow", 0.61, 0.55, 0.60, "PASSED"),
+                new AssertionRecord("membership.auc", "teacher", "LOSS", "isAbove", 0.7, 0.80, 0.76, "PASSED"));
+    }
+
+    @Test
+    void failureMessageNamesMetricModelTechniqueAttackValueIntervalLimitAndSample() {
+        assertThatThrownBy(() -> assertThat(report()).membership().auc().isBelow(0.5))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("[GKD] student membership AUC (MIN_K) = 0.5800 (95% CI 0.5300–0.6300, 300 members / 150 "
+                        + "non-members) is not below 0.5000 (deciding on the upper bound 0.6300)");
+    }
+
+    @Test
+    void straddlingIntervalIsInconclusiveAndSaysHowManyMoreSamplesWouldDecide() {
+        log = AssertionLog.start(InconclusivePolicy.FAIL);
+        assertThatThrownBy(() -> assertThat(report()).membership(Attack.LOSS).auc().isBelow(0.575))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("is inconclusive against below 0.5750")
+                .hasMessageContaining("About 4.0× the samples (≈ 1800 instead of 450");
+        assertThat(log.records()).extracting(AssertionRecord::outcome).containsExactly("INCONCLUSIVE");
+        assertThat(report()).membership(Attack.LOSS).auc().pointEstimate().isBelow(0.575);
+    }
+
+    @Test
+    void inconclusiveAbortsWhenConfigured() {
+        log = AssertionLog.start(InconclusivePolicy.ABORT);
+        assertThatThrownBy(() -> assertThat(report()).membership(Attack.LOSS).auc().isBelow(0.575))
+                .isInstanceOf(TestAbortedException.class);
+    }
+
+    @Test
+    void navigatesToMemorizationCanariesBlocksAndInheritedLeakage() {
+        assertThat(report()).memorization().extractionRate().isAtMost(0.03);
+        assertThat(report()).canaries().exposure().isBelow(3);
+        assertThatThrownBy(() -> assertThat(report()).canaries().extractionRate().isAtMost(0.001))
+                .hasMessageContaining("canary extraction rate = 0.1000 (95% CI 0.003000–0.4500, 10 canaries)");
+        assertThatThrownBy(() -> assertThat(report()).blocks().isBelow(0.55))
+                .hasMessageContaining("block 1 MoPe AUC (most exposed of 2)");
+        assertThatThrownBy(() -> assertThat(report()).inheritedLeakage().isBelow(0.0))
+                .hasMessageContaining("inherited leakage (AUC − reference AUC) (LOSS) = 0.03000");
+        assertThat(report()).inheritedLeakage("MIN_K").isBelow(0.05);
+    }
+
+    @Test
+    void rejectsLimitsOutsideTheMetricsRangeAndMissingParts() {
+        assertThatThrownBy(() -> assertThat(report()).membership().auc().isBelow(1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit 1.5 is outside [0.000, 1.000]");
+        assertThatThrownBy(() -> assertThat(report()).membership("MOPE"))
+                .hasMessageContaining("attack MOPE was not run on the student; measured: [LOSS, MIN_K]");
+        assertThatThrownBy(() -> assertThat(report()).model("shadow"))
+                .hasMessageContaining("no model 'shadow'");
+        assertThatThrownBy(() -> assertThat(report()).teacher().memorization())
+                .hasMessageContaining("memorization probe was not run on the teacher");
+    }
+
+    @Test
+    void softAssertionsCollectEveryFailure() {
+        PrivacySoftAssertions softly = new PrivacySoftAssertions();
+        softly.assertThat(report()).membership().auc().isBelow(0.5);
+        softly.assertThat(report()).memorization().extractionRate().isAtMost(0.03);
+        softly.assertThat(report()).blocks().isBelow(0.5);
+        assertThat(softly.errorsCollected()).hasSize(2);
+        assertThatThrownBy(softly::assertAll).isInstanceOf(MultipleFailuresError.class)
+                .hasMessageContaining("membership AUC").hasMessageContaining("block 1");
+    }
+}
