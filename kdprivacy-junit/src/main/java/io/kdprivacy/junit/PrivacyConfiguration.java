@@ -27,6 +27,8 @@ import java.util.OptionalLong;
  *   <tr><td>{@code kdprivacy.preset}</td><td>{@code full} (default) or {@code smoke}: 1 epoch, MoPe M = 2,
  *       200 bootstrap resamples, 16-token probes — a quick run that checks the wiring, not the privacy</td></tr>
  *   <tr><td>{@code kdprivacy.inconclusive}</td><td>{@code fail} (default) or {@code abort}</td></tr>
+ *   <tr><td>{@code kdprivacy.excerpts}</td><td>opt-in: number of most exposed member texts put in the results
+ *       (default 0: none); canary secrets are masked</td></tr>
  * </table>
  *
  * @param cacheDir     artifact cache root
@@ -35,9 +37,10 @@ import java.util.OptionalLong;
  * @param techniques   technique filter (empty: no filter)
  * @param smoke        whether the smoke preset is on
  * @param inconclusive what inconclusive assertions do
+ * @param excerpts     member texts to include in reports (0: none)
  */
 record PrivacyConfiguration(Path cacheDir, Path resultsDir, OptionalLong seed, List<KdTechnique> techniques,
-                            boolean smoke, InconclusivePolicy inconclusive) {
+                            boolean smoke, InconclusivePolicy inconclusive, int excerpts) {
 
     static final String PREFIX = "kdprivacy.";
 
@@ -64,7 +67,21 @@ record PrivacyConfiguration(Path cacheDir, Path resultsDir, OptionalLong seed, L
             throw new PrivacyConfigurationException("kdprivacy.inconclusive must be 'fail' or 'abort', got '"
                     + inconclusive + "'");
         }
-        return new PrivacyConfiguration(cache, results, seed, techniques, preset.equals("smoke"), policy);
+        int excerpts = context.getConfigurationParameter(PREFIX + "excerpts").map(PrivacyConfiguration::parseExcerpts)
+                .orElse(0);
+        return new PrivacyConfiguration(cache, results, seed, techniques, preset.equals("smoke"), policy, excerpts);
+    }
+
+    private static int parseExcerpts(String s) {
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new PrivacyConfigurationException("kdprivacy.excerpts must be a count >= 0, got '" + s + "'");
     }
 
     private static OptionalLong parseSeed(String s) {

@@ -48,7 +48,8 @@ final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecution
                 test, config).validate();
         String testId = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName()
                 + "[" + technique.displayName() + "]";
-        PrivacyReport report = PrivacySession.of(context, config).runner().run(scenario, technique, testId);
+        PrivacyReport report = PrivacySession.of(context, config).runner().run(scenario, technique, testId,
+                config.excerpts());
         context.getStore(NAMESPACE).put(PrivacyReport.class, report);
     }
 

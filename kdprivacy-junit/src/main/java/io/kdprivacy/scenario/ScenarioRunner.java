@@ -68,13 +68,20 @@ public final class ScenarioRunner implements AutoCloseable {
         return Map.copyOf(outcomes);
     }
 
+    /** As {@link #run(PrivacyScenario, KdTechnique, String, int)} without excerpts (no member text in the report). */
+    public PrivacyReport run(PrivacyScenario scenario, KdTechnique technique, String testId) {
+        return run(scenario, technique, testId, 0);
+    }
+
     /**
      * Builds and audits the models of {@code scenario} for {@code technique}.
      *
-     * @param testId id recorded in the report
+     * @param testId   id recorded in the report
+     * @param excerpts number of most exposed member texts to include (opt-in; 0 = none); canary secrets are
+     *                 masked
      * @throws PrivacyConfigurationException if the scenario is invalid (checked before anything is trained)
      */
-    public PrivacyReport run(PrivacyScenario scenario, KdTechnique technique, String testId) {
+    public PrivacyReport run(PrivacyScenario scenario, KdTechnique technique, String testId, int excerpts) {
         scenario.validate();
         PreparedData data = PreparedData.of(scenario);
         Tokenizer tokenizer = scenario.tokenizer();
@@ -145,7 +152,8 @@ public final class ScenarioRunner implements AutoCloseable {
         return new PrivacyReport(ResultsJson.SCHEMA_VERSION, testId, technique.displayName(), provenance,
                 audit.validity(data.evaluation(), data.split().manifest()),
                 List.of(teacherAudit.report(), studentAudit.report(), referenceAudit.report()),
-                audit.inheritedLeakage(studentAudit, referenceAudit), List.of());
+                audit.inheritedLeakage(studentAudit, referenceAudit), List.of(),
+                Excerpts.top(studentAudit, data.evaluation().members(), data.canaries(), excerpts));
     }
 
     private ModelAudit audit(String role, String size, CausalLm model, CacheKey modelKey, CacheKey initKey,

@@ -152,6 +152,32 @@ class PrivacyExtensionTest {
         try (Stream<Path> files = Files.list(results)) {
             assertThat(files).hasSize(2);
         }
+        String json = ResultsJson.toJson(gkd);
+        assertThat(gkd.excerpts()).isEmpty();
+        for (var e : new RandomRecords().generate(40, 7 * 31 + 1)) {
+            assertThat(json).as("no member text").doesNotContain(e.prompt()).doesNotContain(e.response().trim());
+        }
+        for (var c : canaries()) {
+            assertThat(json).as("no canary secret").doesNotContain(c.secret());
+        }
+    }
+
+    private static List<io.kdprivacy.data.Canary> canaries() {
+        return new io.kdprivacy.data.CanaryGenerator(7).generate(2, io.kdprivacy.data.CanaryKind.values());
+    }
+
+    @Test
+    void memberExcerptsOnlyWhenOptedInAndCanarySecretsMaskedEvenThen() {
+        run(TwoTechniques.class, sharedCache, Map.of("kdprivacy.techniques", "KD", "kdprivacy.excerpts", "3"))
+                .testEvents().assertStatistics(s -> s.succeeded(1));
+        PrivacyReport report = result(TwoTechniques.class, "studentIsSafe", "KD");
+        assertThat(report.excerpts()).hasSize(3).extracting(io.kdprivacy.results.Excerpt::rank).containsExactly(1, 2, 3);
+        List<String> prompts = new RandomRecords().generate(40, 7 * 31 + 1).stream().map(e -> e.prompt()).toList();
+        assertThat(report.excerpts()).allSatisfy(x -> assertThat(prompts).contains(x.prompt()));
+        String json = ResultsJson.toJson(report);
+        for (var c : canaries()) {
+            assertThat(json).doesNotContain(c.secret());
+        }
     }
 
     @Test

@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param models           one report per model
  * @param inheritedLeakage per attack, the student's AUC minus the reference student's (empty if no reference)
  * @param assertions       the assertions made by the test
+ * @param excerpts         most exposed member texts, only if the user opted in (empty by default)
  */
 public record PrivacyReport(int schemaVersion, String testId, String technique, Provenance provenance,
                             Validity validity, List<ModelReport> models, List<InheritedLeakage> inheritedLeakage,
-                            List<AssertionRecord> assertions) {
+                            List<AssertionRecord> assertions, List<Excerpt> excerpts) {
 
     public PrivacyReport {
         if (testId == null || testId.isBlank()) {
@@ -28,6 +29,14 @@ public record PrivacyReport(int schemaVersion, String testId, String technique, 
         models = models == null ? List.of() : List.copyOf(models);
         inheritedLeakage = inheritedLeakage == null ? List.of() : List.copyOf(inheritedLeakage);
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
+        excerpts = excerpts == null ? List.of() : List.copyOf(excerpts);
+    }
+
+    /** A report without excerpts (the default: no member text). */
+    public PrivacyReport(int schemaVersion, String testId, String technique, Provenance provenance, Validity validity,
+                         List<ModelReport> models, List<InheritedLeakage> inheritedLeakage,
+                         List<AssertionRecord> assertions) {
+        this(schemaVersion, testId, technique, provenance, validity, models, inheritedLeakage, assertions, List.of());
     }
 
     /** The inherited leakage measured with {@code attack}, if present. */
@@ -39,7 +48,8 @@ public record PrivacyReport(int schemaVersion, String testId, String technique, 
     public PrivacyReport withAssertions(List<AssertionRecord> more) {
         List<AssertionRecord> all = new java.util.ArrayList<>(assertions);
         all.addAll(more);
-        return new PrivacyReport(schemaVersion, testId, technique, provenance, validity, models, inheritedLeakage, all);
+        return new PrivacyReport(schemaVersion, testId, technique, provenance, validity, models, inheritedLeakage, all,
+                excerpts);
     }
 
     /** The report of the model with {@code role}, if present. */
