@@ -170,6 +170,7 @@ public final class ScenarioRunner implements AutoCloseable {
             return cached;
         }
         ArtifactCache.Entry entry = cache.get(key, dir -> {
+            LOG.info("kdprivacy: auditing the {} ({})", role, key);
             CanaryExposureResult canaries = data.canaries().isEmpty() ? null
                     : new CanaryExposure(scenario.tokenizer(), scenario.canaryCandidates(), scenario.seed(),
                             s.batchSize()).measure(model, data.canaries());
