@@ -1,5 +1,6 @@
 package io.kdprivacy.maven.text;
 
+import io.kdprivacy.results.Estimate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -24,5 +25,14 @@ public final class Numbers {
     /** A signed change, e.g. {@code +0.03} or {@code -0.1}; null gives {@code -}. */
     public static String delta(Double value) {
         return value == null ? "-" : (value > 0 ? "+" : "") + format(value);
+    }
+
+    /** {@code 0.62 (0.57 to 0.67)}, with the level when it is not 95 %; null gives {@code -}. */
+    public static String interval(Estimate e) {
+        if (e == null) {
+            return "-";
+        }
+        String level = Math.abs(e.confidence() - 0.95) < 1e-9 ? "" : ", " + format(e.confidence() * 100) + "%";
+        return format(e.value()) + " (" + format(e.lower()) + " to " + format(e.upper()) + level + ")";
     }
 }
