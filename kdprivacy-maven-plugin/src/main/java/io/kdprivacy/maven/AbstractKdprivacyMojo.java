@@ -12,6 +12,9 @@ import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -61,17 +64,24 @@ abstract class AbstractKdprivacyMojo extends AbstractMojo {
     @Parameter
     List<Tolerance> tolerances = List.of();
 
+    /** Time source for the times recorded in baselines and reports; replaced in tests. */
+    Clock clock = Clock.systemUTC();
+
+    private final String goal;
+
+    /** A mojo of the goal called {@code goal}. */
+    AbstractKdprivacyMojo(String goal) {
+        this.goal = goal;
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("kdprivacy " + goal() + " skipped");
+            getLog().info("kdprivacy " + goal + " skipped");
             return;
         }
         run();
     }
-
-    /** The goal's name, for messages. */
-    abstract String goal();
 
     /** The goal itself, run unless skipped. */
     abstract void run() throws MojoExecutionException, MojoFailureException;
@@ -100,6 +110,16 @@ abstract class AbstractKdprivacyMojo extends AbstractMojo {
         }
     }
 
+    /** Every result, failing when there is none: the goal has nothing to work on. */
+    ResultSet readResultsRequired() throws MojoExecutionException, MojoFailureException {
+        ResultSet results = readResults();
+        if (results.isEmpty()) {
+            throw new MojoFailureException("no kdprivacy results in " + resultsDirectory + ": run the privacy tests "
+                    + "first, e.g. 'mvn verify kdprivacy:" + goal + "'");
+        }
+        return results;
+    }
+
     /** The baseline, or empty if {@link #baselineFile} does not exist. */
     Optional<Baseline> readBaseline() throws MojoFailureException {
         Path file = baselineFile.toPath();
@@ -116,6 +136,11 @@ abstract class AbstractKdprivacyMojo extends AbstractMojo {
     /** The results compared with {@code baseline}. */
     Comparison compare(ResultSet results, Baseline baseline) throws MojoExecutionException {
         return Comparison.of(results.values(), baseline, tolerances());
+    }
+
+    /** The current time as an ISO-8601 instant in whole seconds. */
+    String now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** {@code count} and {@code noun}, plural when needed: "1 result", "2 results". */

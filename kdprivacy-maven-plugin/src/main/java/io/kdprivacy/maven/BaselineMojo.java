@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -31,7 +28,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  *       regression is recorded in its entry with who accepted it, when and why;</li>
  *   <li>values within tolerance, and entries without a result, are kept.</li>
  * </ul>
- * The file is written atomically with entries in a stable order, and only when its content changes.
+ * <p>The file is written atomically with entries in a stable order, and only when its content changes.
  * Run it after the privacy tests, e.g. {@code mvn verify kdprivacy:baseline}, and commit the file.
  */
 @Mojo(name = "baseline", threadSafe = true)
@@ -53,21 +50,13 @@ public final class BaselineMojo extends AbstractKdprivacyMojo {
     @Parameter(property = "kdprivacy.acceptedBy", defaultValue = "${user.name}")
     String acceptedBy = System.getProperty("user.name");
 
-    /** Time source for the acceptance record; replaced in tests. */
-    Clock clock = Clock.systemUTC();
-
-    @Override
-    String goal() {
-        return "baseline";
+    public BaselineMojo() {
+        super("baseline");
     }
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        ResultSet results = readResults();
-        if (results.isEmpty()) {
-            throw new MojoFailureException("no kdprivacy results in " + resultsDirectory + ": run the privacy tests "
-                    + "first, e.g. 'mvn verify kdprivacy:baseline'");
-        }
+        ResultSet results = readResultsRequired();
         Baseline before = readBaseline().orElse(Baseline.empty());
         BaselineUpdate update = new BaselineUpdate(before, compare(results, before), ratchet);
         Baseline after = update.apply(approval(update));
@@ -98,7 +87,7 @@ public final class BaselineMojo extends AbstractKdprivacyMojo {
                     + "rerun with -Dkdprivacy.accept=true -Dkdprivacy.reason=\"why they are acceptable\"");
         }
         try {
-            Approval approval = new Approval(acceptedBy, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(),
+            Approval approval = new Approval(acceptedBy, now(),
                     reason == null ? null : reason.strip());
             getLog().warn("accepting " + summary + " (by " + approval.by() + ": " + approval.reason() + ")");
             return Optional.of(approval);

@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  *   <li>a metric rose above its baseline value by more than its tolerance, or</li>
  *   <li>a baseline entry has no result ({@code failOnMissingResults}).</li>
  * </ul>
- * Every violation is printed in one table. The compared metrics are all "higher is worse": membership AUC
+ * <p>Every violation is printed in one table. The compared metrics are all "higher is worse": membership AUC
  * and TPR at 1 % FPR per model and attack, memorization gap and member k-extractable rate, canary
  * extraction rate and mean exposure, inherited-leakage AUC difference per attack, and the largest
  * per-block AUC. <b>Point values are compared, not confidence intervals</b>: the baseline records the
@@ -49,9 +49,8 @@ public final class CheckMojo extends AbstractKdprivacyMojo {
     @Parameter(property = "kdprivacy.failOnInconclusive", defaultValue = "true")
     boolean failOnInconclusive = true;
 
-    @Override
-    String goal() {
-        return "check";
+    public CheckMojo() {
+        super("check");
     }
 
     @Override

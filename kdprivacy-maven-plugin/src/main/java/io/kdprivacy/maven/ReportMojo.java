@@ -11,10 +11,7 @@ import io.kdprivacy.maven.report.SignoffReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -52,24 +49,16 @@ public final class ReportMojo extends AbstractKdprivacyMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     String pluginVersion;
 
-    /** Time source for the report's date; replaced in tests. */
-    Clock clock = Clock.systemUTC();
-
-    @Override
-    String goal() {
-        return "report";
+    public ReportMojo() {
+        super("report");
     }
 
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
-        ResultSet results = readResults();
-        if (results.isEmpty()) {
-            throw new MojoFailureException("no kdprivacy results in " + resultsDirectory + ": nothing to sign off; "
-                    + "run the privacy tests first, e.g. 'mvn verify kdprivacy:report'");
-        }
+        ResultSet results = readResultsRequired();
         Optional<Baseline> baseline = readBaseline();
         SignoffReport.Context context = new SignoffReport.Context(project, pluginVersion,
-                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), GitCommit.of(basedir.toPath(), GIT_TIMEOUT),
+                now(), GitCommit.of(basedir.toPath(), GIT_TIMEOUT),
                 baseline.isPresent() ? baselineFile.getName() : null);
         Document report = SignoffReport.build(results, compare(results, baseline.orElse(Baseline.empty())), context);
         Path html = outputDirectory.toPath().resolve("signoff.html");

@@ -47,7 +47,8 @@ class ReportMojoTest {
     @Test
     void noResultsIsAFailure() {
         assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("nothing to sign off");
+                .hasMessageContaining("no kdprivacy results in " + dir.resolve("target/kdprivacy-results"))
+                .hasMessageContaining("'mvn verify kdprivacy:report'");
     }
 
     @Test

@@ -144,19 +144,14 @@ public final class SignoffReport {
     }
 
     private void validity(Validity validity) {
-        doc.heading(3, "Validity of the evaluation set");
-        if (validity == null) {
-            doc.paragraph("Not recorded.");
-            return;
+        if (recorded("Validity of the evaluation set", validity)) {
+            itemTable(List.of(
+                    List.of("verdict", validity.valid() ? "valid" : "NOT valid"),
+                    List.of("blind-baseline AUC (near 0.5 when unbiased)", Numbers.interval(validity.blindBaselineAuc())),
+                    List.of("non-members overlapping members", String.valueOf(validity.overlapping())),
+                    List.of("split seed", String.valueOf(validity.splitSeed())),
+                    List.of("reason", text(validity.reason()))), validity.splitHashes());
         }
-        List<List<String>> rows = new ArrayList<>(List.of(
-                List.of("verdict", validity.valid() ? "valid" : "NOT valid"),
-                List.of("blind-baseline AUC (near 0.5 when unbiased)", Numbers.interval(validity.blindBaselineAuc())),
-                List.of("non-members overlapping members", String.valueOf(validity.overlapping())),
-                List.of("split seed", String.valueOf(validity.splitSeed())),
-                List.of("reason", text(validity.reason()))));
-        new TreeMap<>(validity.splitHashes()).forEach((part, hash) -> rows.add(List.of("SHA-256 of " + part, hash)));
-        doc.add(new Table(List.of("item", "value"), rows));
     }
 
     private void models(PrivacyReport report) {
@@ -249,18 +244,29 @@ public final class SignoffReport {
     }
 
     private void provenance(Provenance provenance) {
-        doc.heading(3, "Provenance");
-        if (provenance == null) {
-            doc.paragraph("Not recorded.");
-            return;
+        if (recorded("Provenance", provenance)) {
+            itemTable(List.of(
+                    List.of("kdprivacy version", text(provenance.kdprivacyVersion())),
+                    List.of("engine", text(provenance.engine())),
+                    List.of("seed", String.valueOf(provenance.seed())),
+                    List.of("results written", text(provenance.createdAt()))), provenance.hashes());
         }
-        List<List<String>> rows = new ArrayList<>(List.of(
-                List.of("kdprivacy version", text(provenance.kdprivacyVersion())),
-                List.of("engine", text(provenance.engine())),
-                List.of("seed", String.valueOf(provenance.seed())),
-                List.of("results written", text(provenance.createdAt()))));
-        new TreeMap<>(provenance.hashes()).forEach((name, hash) -> rows.add(List.of("SHA-256 of " + name, hash)));
-        doc.add(new Table(List.of("item", "value"), rows));
+    }
+
+    /** A heading, followed by "Not recorded." when {@code value} is null; true when it is not. */
+    private boolean recorded(String title, Object value) {
+        doc.heading(3, title);
+        if (value == null) {
+            doc.paragraph("Not recorded.");
+        }
+        return value != null;
+    }
+
+    /** An item / value table of {@code rows} followed by one row per hash, in name order. */
+    private void itemTable(List<List<String>> rows, Map<String, String> hashes) {
+        List<List<String>> all = new ArrayList<>(rows);
+        new TreeMap<>(hashes).forEach((name, hash) -> all.add(List.of("SHA-256 of " + name, text(hash))));
+        doc.add(new Table(List.of("item", "value"), all));
     }
 
     private void signOff() {

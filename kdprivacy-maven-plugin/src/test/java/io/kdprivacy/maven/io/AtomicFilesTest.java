@@ -22,4 +22,14 @@ class AtomicFilesTest {
             assertThat(files).containsExactly(file);
         }
     }
+
+    @Test
+    void getsThePermissionsOfAnOrdinaryNewFile() throws Exception {
+        Path ordinary = Files.writeString(dir.resolve("ordinary"), "x");
+        Path file = dir.resolve("atomic");
+        AtomicFiles.writeString(file, "x");
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(ordinary));
+        }
+    }
 }
