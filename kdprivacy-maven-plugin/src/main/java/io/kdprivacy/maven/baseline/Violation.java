@@ -7,6 +7,7 @@ import io.kdprivacy.results.AssertionRecord;
 import io.kdprivacy.results.PrivacyReport;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One reason the privacy gate fails.
@@ -34,8 +35,8 @@ public record Violation(String problem, MetricKey key, Double baseline, Double c
 
     /** The violation a failed or inconclusive assertion of {@code report} stands for. */
     public static Violation of(PrivacyReport report, AssertionRecord assertion) {
-        MetricKey key = new MetricKey(report.testId(), report.technique(), String.valueOf(assertion.model()),
-                String.valueOf(assertion.metric()), assertion.attack());
+        MetricKey key = new MetricKey(report.testId(), report.technique(), Objects.toString(assertion.model(), "-"),
+                Objects.toString(assertion.metric(), "-"), assertion.attack());
         return new Violation("gate " + assertion.outcome() + " (" + assertion.comparison() + " "
                 + Numbers.format(assertion.limit()) + ")", key, null, assertion.decidedOn(), null);
     }

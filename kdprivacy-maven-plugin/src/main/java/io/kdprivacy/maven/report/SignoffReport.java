@@ -112,8 +112,8 @@ public final class SignoffReport {
         }
         Map<Status, Long> counts = rows.stream().collect(Collectors.groupingBy(MetricComparison::status,
                 () -> new EnumMap<>(Status.class), Collectors.counting()));
-        return counts.entrySet().stream().map(e -> e.getValue() + " " + label(e.getKey()))
-                .collect(Collectors.joining(", "));
+        return counts.isEmpty() ? "nothing compared" : counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + label(e.getKey())).collect(Collectors.joining(", "));
     }
 
     private void test(PrivacyReport report) {
