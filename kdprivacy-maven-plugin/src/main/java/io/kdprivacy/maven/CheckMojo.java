@@ -1,16 +1,14 @@
 package io.kdprivacy.maven;
 
-import io.kdprivacy.results.PrivacyReport;
-import io.kdprivacy.results.ResultsFormatException;
-import io.kdprivacy.results.ResultsJson;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.kdprivacy.maven.baseline.Baseline;
+import io.kdprivacy.maven.baseline.Comparison;
+import io.kdprivacy.maven.baseline.Gate;
+import io.kdprivacy.maven.baseline.MetricComparison.Status;
+import io.kdprivacy.maven.baseline.Violation;
+import io.kdprivacy.maven.metrics.LoadedReport;
+import io.kdprivacy.maven.metrics.ResultSet;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.apache.maven.plugin.AbstractMojo;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -18,60 +16,103 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Checks the kdprivacy result files ({@code *.json}) that kdprivacy-junit tests write, failing the
- * build on a file that is not a report of a supported schema version. A missing results directory is
- * not an error. (Baseline comparison is added with the baseline goal.)
+ * The privacy gate: reads the result files the privacy tests wrote and fails the build when
+ * <ul>
+ *   <li>an assertion a test recorded did not pass ({@code FAILED}; {@code INCONCLUSIVE} too unless
+ *       {@code failOnInconclusive} is false),</li>
+ *   <li>a metric rose above its baseline value by more than its tolerance, or</li>
+ *   <li>a baseline entry has no result ({@code failOnMissingResults}).</li>
+ * </ul>
+ * <p>Every violation is printed in one table. The compared metrics are all "higher is worse": membership AUC
+ * and TPR at 1 % FPR per model and attack, memorization gap and member k-extractable rate, canary
+ * extraction rate and mean exposure, inherited-leakage AUC difference per attack, and the largest
+ * per-block AUC. <b>Point values are compared, not confidence intervals</b>: the baseline records the
+ * values that were accepted, and the tolerance absorbs run-to-run noise; the intervals are in the report.
+ * A result file that is malformed or of another schema version fails the build naming the file.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class CheckMojo extends AbstractMojo {
+public final class CheckMojo extends AbstractKdprivacyMojo {
 
-    /** The directory holding the {@code *.json} result files (not searched recursively). */
-    @Parameter(property = "kdprivacy.resultsDirectory",
-            defaultValue = "${project.build.directory}/kdprivacy-results", required = true)
-    File resultsDirectory;
+    /** Whether violations fail the build; if false they are logged as errors and the build goes on. */
+    @Parameter(property = "kdprivacy.haltOnFailure", defaultValue = "true")
+    boolean haltOnFailure = true;
 
-    /** Skips the check. */
-    @Parameter(property = "kdprivacy.skip", defaultValue = "false")
-    boolean skip;
+    /** Whether a missing baseline file fails the build; if false, only the tests' own assertions are enforced. */
+    @Parameter(property = "kdprivacy.failOnMissingBaseline", defaultValue = "false")
+    boolean failOnMissingBaseline;
+
+    /** Whether a baseline entry that no result file has fails the build (a test removed, renamed or not run). */
+    @Parameter(property = "kdprivacy.failOnMissingResults", defaultValue = "true")
+    boolean failOnMissingResults = true;
+
+    /** Whether an {@code INCONCLUSIVE} assertion (too little evidence either way) fails like a {@code FAILED} one. */
+    @Parameter(property = "kdprivacy.failOnInconclusive", defaultValue = "true")
+    boolean failOnInconclusive = true;
+
+    public CheckMojo() {
+        super("check");
+    }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("kdprivacy check skipped");
+    void run() throws MojoExecutionException, MojoFailureException {
+        ResultSet results = readResults();
+        Optional<Baseline> baseline = readBaseline();
+        if (baseline.isEmpty()) {
+            if (failOnMissingBaseline) {
+                throw new MojoFailureException("no kdprivacy baseline at " + baselineFile + "; create it with "
+                        + "'mvn kdprivacy:baseline' and commit it, or set failOnMissingBaseline to false");
+            }
+            if (results.isEmpty()) {
+                getLog().info("no kdprivacy results found in " + resultsDirectory + " and no baseline: nothing to check");
+                return;
+            }
+            getLog().warn("no kdprivacy baseline at " + baselineFile + ": metrics are not compared, only the tests' "
+                    + "own assertions are enforced (create one with 'mvn kdprivacy:baseline')");
+        }
+        Comparison comparison = compare(results, baseline.orElse(Baseline.empty()));
+        getLog().info("found " + count(results.reports().size(), "kdprivacy result") + " in " + resultsDirectory
+                + baseline.map(b -> ", compared with " + count(b.entries().size(), "baseline value")
+                + " in " + baselineFile).orElse(""));
+        if (baseline.isPresent()) {
+            hints(comparison);
+        }
+        warnInvalid(results);
+        List<Violation> violations = new Gate(failOnInconclusive, failOnMissingResults).violations(results, comparison);
+        if (violations.isEmpty()) {
+            getLog().info("kdprivacy: no privacy violations");
             return;
         }
-        Path dir = resultsDirectory.toPath();
-        if (!Files.isDirectory(dir)) {
-            getLog().info("no kdprivacy results found (" + dir + " does not exist)");
-            return;
+        String summary = count(violations.size(), "kdprivacy privacy violation");
+        getLog().error(summary + ":");
+        Violation.table(violations).forEach(getLog()::error);
+        if (haltOnFailure) {
+            throw new MojoFailureException(summary + " (listed above)");
         }
-        List<Path> files = resultFiles(dir);
-        if (files.isEmpty()) {
-            getLog().info("no kdprivacy results found in " + dir);
-            return;
-        }
-        for (Path file : files) {
-            parse(file);
-        }
-        getLog().info("found " + files.size() + " kdprivacy result" + (files.size() == 1 ? "" : "s") + " in " + dir);
+        getLog().warn("haltOnFailure is false: the build goes on despite " + summary);
     }
 
-    private static List<Path> resultFiles(Path dir) throws MojoExecutionException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot list kdprivacy results in " + dir, e);
+    /** Tells what 'mvn kdprivacy:baseline' would change that is not a violation. */
+    private void hints(Comparison comparison) {
+        int added = comparison.with(Status.NEW).size();
+        if (added > 0) {
+            getLog().info(count(added, "metric") + " not in the baseline yet; add with 'mvn kdprivacy:baseline'");
+        }
+        int improved = comparison.with(Status.IMPROVED).size();
+        if (improved > 0) {
+            getLog().info(count(improved, "metric") + " improved beyond tolerance; lower the baseline with "
+                    + "'mvn kdprivacy:baseline -Dkdprivacy.ratchet=true'");
+        }
+        if (!failOnMissingResults) {
+            comparison.with(Status.MISSING).forEach(row -> getLog().warn("no result for baseline entry " + row.key()));
         }
     }
 
-    private static PrivacyReport parse(Path file) throws MojoFailureException {
-        try {
-            return ResultsJson.read(file);
-        } catch (ResultsFormatException e) {
-            throw new MojoFailureException("malformed kdprivacy result " + e.getMessage(), e);
+    private void warnInvalid(ResultSet results) {
+        for (LoadedReport loaded : results.reports()) {
+            if (loaded.report().validity() != null && !loaded.report().validity().valid()) {
+                getLog().warn(loaded.report().testId() + ": evaluation set is not valid, its attack results may "
+                        + "describe a bias of the data rather than leakage (" + loaded.file() + ")");
+            }
         }
     }
 }

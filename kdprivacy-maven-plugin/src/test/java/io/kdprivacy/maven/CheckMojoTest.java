@@ -3,101 +3,238 @@ package io.kdprivacy.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kdprivacy.maven.baseline.Baseline;
+import io.kdprivacy.maven.baseline.BaselineJson;
+import io.kdprivacy.maven.metrics.ResultSet;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.ResultsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckMojoTest {
 
-    /** A minimal valid report as JSON. */
-    private static String report(String testId) {
-        return ResultsJson.toJson(new PrivacyReport(ResultsJson.SCHEMA_VERSION, testId, "KD", null, null, List.of(), List.of(), List.of()));
-    }
-
-    @Test
-    void otherSchemaVersionFailsNamingTheFile(@TempDir Path dir) throws Exception {
-        Path old = dir.resolve("old.json");
-        Files.writeString(old, report("x").replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 99"));
-        assertThatThrownBy(() -> mojo(dir).execute())
-                .isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining(old.toString())
-                .hasMessageContaining("schemaVersion 99 is not supported");
-    }
-
     @TempDir
     Path dir;
 
     private final RecordingLog log = new RecordingLog();
 
-    private CheckMojo mojo(Path results) {
+    private Path results() {
+        return dir.resolve("target/kdprivacy-results");
+    }
+
+    private Path baselineFile() {
+        return dir.resolve("privacy-baseline.json");
+    }
+
+    private CheckMojo mojo() {
         CheckMojo mojo = new CheckMojo();
-        mojo.resultsDirectory = results.toFile();
+        mojo.resultsDirectory = results().toFile();
+        mojo.baselineFile = baselineFile().toFile();
         mojo.setLog(log);
         return mojo;
     }
 
-    @Test
-    void countsJsonResultsIgnoringOtherFiles() throws Exception {
-        Files.writeString(dir.resolve("a.json"), report("a"));
-        Files.writeString(dir.resolve("b.json"), report("b"));
-        Files.writeString(dir.resolve("notes.txt"), "not json at all");
-        Files.createDirectory(dir.resolve("nested.json"));
-        mojo(dir).execute();
-        assertThat(log.lines).containsExactly("info: found 2 kdprivacy results in " + dir);
+    /** Writes a baseline equal to the current results. */
+    private void baselineFromResults() throws Exception {
+        BaselineJson.write(baselineFile(), Baseline.of(ResultSet.read(results()).values().entrySet().stream()
+                .map(e -> io.kdprivacy.maven.baseline.BaselineEntry.of(e.getKey(), e.getValue())).toList()));
+    }
+
+    private void result(String name, PrivacyReport report) throws Exception {
+        Fixtures.write(results(), name, report);
     }
 
     @Test
-    void singularForOneResult() throws Exception {
-        Files.writeString(dir.resolve("only.json"), report("only"));
-        mojo(dir).execute();
-        assertThat(log.lines).containsExactly("info: found 1 kdprivacy result in " + dir);
+    void passesWhenResultsMatchTheBaseline() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        baselineFromResults();
+        result("a.json", Fixtures.report("T#a", "GKD", 0.615, "PASSED"));
+        mojo().execute();
+        assertThat(log.lines).containsExactly(
+                "info: found 1 kdprivacy result in " + results() + ", compared with 28 baseline values in " + baselineFile(),
+                "info: kdprivacy: no privacy violations");
     }
 
     @Test
-    void missingDirectoryIsNotAFailure() throws Exception {
-        mojo(dir.resolve("kdprivacy-results")).execute();
-        assertThat(log.lines).singleElement().asString().startsWith("info: no kdprivacy results found");
+    void failsOnARegressionListingItInATable() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        baselineFromResults();
+        result("a.json", Fixtures.report("T#a", "GKD", 0.65, "PASSED"));
+        assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessage("4 kdprivacy privacy violations (listed above)");
+        assertThat(log.lines).contains("error: 4 kdprivacy privacy violations:");
+        assertThat(log.lines).anySatisfy(line -> assertThat(line)
+                .matches("error: regressed +T#a +GKD +student +membership\\.auc +LOSS +0\\.6 +0\\.65 +0\\.02"));
+        assertThat(log.lines).anySatisfy(line -> assertThat(line)
+                .matches("error: regressed +T#a +GKD +student +inherited\\.aucDifference +LOSS +0\\.08 +0\\.13 +0\\.02"));
     }
 
     @Test
-    void emptyDirectoryIsNotAFailure() throws Exception {
-        mojo(dir).execute();
-        assertThat(log.lines).singleElement().asString().startsWith("info: no kdprivacy results found");
+    void withoutHaltOnFailureViolationsAreLoggedAsErrorsOnly() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "FAILED"));
+        CheckMojo mojo = mojo();
+        mojo.haltOnFailure = false;
+        mojo.execute();
+        assertThat(log.lines).contains("error: 1 kdprivacy privacy violation:",
+                "warn: haltOnFailure is false: the build goes on despite 1 kdprivacy privacy violation");
+        assertThat(log.lines).anySatisfy(l -> assertThat(l).startsWith("error: gate FAILED (isBelow 0.7)  T#a"));
     }
 
     @Test
-    void malformedFileFailsNamingIt() throws Exception {
-        Files.writeString(dir.resolve("a-good.json"), report("good"));
-        Path bad = dir.resolve("b-bad.json");
+    void missingBaselineWarnsAndStillEnforcesTheGates() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        mojo().execute();
+        assertThat(log.lines).first().asString().startsWith("warn: no kdprivacy baseline at " + baselineFile());
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "FAILED"));
+        assertThatThrownBy(() -> mojo().execute()).hasMessage("1 kdprivacy privacy violation (listed above)");
+    }
+
+    @Test
+    void missingBaselineFailsWhenConfigured() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        CheckMojo mojo = mojo();
+        mojo.failOnMissingBaseline = true;
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("no kdprivacy baseline at " + baselineFile())
+                .hasMessageContaining("mvn kdprivacy:baseline");
+    }
+
+    @Test
+    void inconclusiveFailsUnlessAllowed() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "INCONCLUSIVE"));
+        assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class);
+        CheckMojo lenient = mojo();
+        lenient.failOnInconclusive = false;
+        lenient.execute();
+        assertThat(log.lines).last().isEqualTo("info: kdprivacy: no privacy violations");
+    }
+
+    @Test
+    void baselineEntriesWithoutResultsFailUnlessAllowed() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        result("b.json", Fixtures.report("T#b", "GKD", 0.6, "PASSED"));
+        baselineFromResults();
+        Files.delete(results().resolve("b.json"));
+        assertThatThrownBy(() -> mojo().execute()).hasMessage("28 kdprivacy privacy violations (listed above)");
+        assertThat(log.lines).anySatisfy(l -> assertThat(l).matches("error: no result +T#b +GKD +reference +blocks\\.maxAuc .*"));
+
+        log.lines.clear();
+        CheckMojo lenient = mojo();
+        lenient.failOnMissingResults = false;
+        lenient.execute();
+        assertThat(log.lines).contains("warn: no result for baseline entry T#b [GKD] student membership.auc LOSS",
+                "info: kdprivacy: no privacy violations");
+    }
+
+    @Test
+    void noResultsAndNoBaselineIsNothingToCheck() throws Exception {
+        mojo().execute();
+        assertThat(log.lines).containsExactly("info: no kdprivacy results found in " + results()
+                + " and no baseline: nothing to check");
+    }
+
+    @Test
+    void noResultsWithABaselineFailsOnTheMissingResults() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        baselineFromResults();
+        Files.delete(results().resolve("a.json"));
+        assertThatThrownBy(() -> mojo().execute()).hasMessage("28 kdprivacy privacy violations (listed above)");
+    }
+
+    @Test
+    void hintsAtNewAndImprovedMetrics() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        baselineFromResults();
+        result("a.json", Fixtures.report("T#a", "GKD", 0.5, "PASSED"));
+        result("b.json", Fixtures.report("T#b", "GKD", 0.6, "PASSED"));
+        mojo().execute();
+        assertThat(log.lines).contains("info: 28 metrics not in the baseline yet; add with 'mvn kdprivacy:baseline'",
+                "info: 4 metrics improved beyond tolerance; lower the baseline with "
+                        + "'mvn kdprivacy:baseline -Dkdprivacy.ratchet=true'");
+    }
+
+    @Test
+    void perMetricToleranceAppliesAndUnknownMetricsAreAConfigurationError() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        baselineFromResults();
+        result("a.json", Fixtures.report("T#a", "GKD", 0.63, "PASSED"));
+        CheckMojo tolerant = mojo();
+        tolerant.defaultAbsoluteTolerance = 0.05;
+        tolerant.execute();
+        CheckMojo perMetric = mojo();
+        perMetric.tolerances = List.of(new Tolerance("membership.auc", 0.0, 0.1));
+        assertThatThrownBy(perMetric::execute).hasMessage("2 kdprivacy privacy violations (listed above)");
+        assertThat(log.lines).noneSatisfy(l -> assertThat(l).contains("membership.auc"))
+                .anySatisfy(l -> assertThat(l).contains("blocks.maxAuc"));
+        CheckMojo typo = mojo();
+        typo.tolerances = List.of(new Tolerance("membership.AUC", 0.01, null));
+        assertThatThrownBy(typo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unknown metric 'membership.AUC'");
+    }
+
+    @Test
+    void invalidEvaluationSetsAreWarnedAbout() throws Exception {
+        PrivacyReport valid = Fixtures.report("T#a", "GKD", 0.6, "PASSED");
+        result("a.json", new PrivacyReport(valid.schemaVersion(), valid.testId(), valid.technique(), valid.provenance(),
+                new io.kdprivacy.results.Validity(false, Fixtures.estimate(0.7), 3, 7, null, "biased"),
+                valid.models(), valid.inheritedLeakage(), valid.assertions()));
+        mojo().execute();
+        assertThat(log.lines).anySatisfy(l -> assertThat(l).startsWith("warn: T#a: evaluation set is not valid"));
+    }
+
+    @Test
+    void otherSchemaVersionFailsNamingTheFile() throws Exception {
+        Path old = results().resolve("old.json");
+        result("old.json", Fixtures.report("x", "KD", 0.6, "PASSED"));
+        Files.writeString(old, Files.readString(old).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 99"));
+        assertThatThrownBy(() -> mojo().execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("invalid kdprivacy result file " + old + ": schemaVersion 99 is not supported (this version "
+                        + "of kdprivacy reads " + ResultsJson.SCHEMA_VERSION + ")");
+    }
+
+    @Test
+    void malformedResultFailsNamingIt() throws Exception {
+        result("a-good.json", Fixtures.report("good", "KD", 0.6, "PASSED"));
+        Path bad = results().resolve("b-bad.json");
         Files.writeString(bad, "{\"passed\": tru");
-        assertThatThrownBy(() -> mojo(dir).execute())
+        assertThatThrownBy(() -> mojo().execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining(bad.toString())
                 .hasMessageContaining(" at line 1, column ");
     }
 
     @Test
-    void emptyOrTrailingGarbageFileFails() throws Exception {
-        Path empty = dir.resolve("empty.json");
+    void emptyOrTrailingGarbageResultFails() throws Exception {
+        Files.createDirectories(results());
+        Path empty = results().resolve("empty.json");
         Files.writeString(empty, "  ");
-        assertThatThrownBy(() -> mojo(dir).execute())
-                .isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining(empty.toString());
         Files.writeString(empty, "{} {}");
-        assertThatThrownBy(() -> mojo(dir).execute())
-                .isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining(empty.toString());
     }
 
     @Test
-    void skipDoesNotReadAnything() throws Exception {
-        Files.writeString(dir.resolve("bad.json"), "{");
-        CheckMojo mojo = mojo(dir);
+    void malformedBaselineFailsNamingIt() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        Files.writeString(baselineFile(), "{\"format\": \"kdprivacy-baseline\", \"version\": 7, \"entries\": []}");
+        assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessage("invalid kdprivacy baseline " + baselineFile() + ": baseline version 7 is not supported "
+                        + "(this version of the kdprivacy plugin reads 1)");
+    }
+
+    @Test
+    void skipReadsNothing() throws Exception {
+        Files.createDirectories(results());
+        Files.writeString(results().resolve("bad.json"), "{");
+        CheckMojo mojo = mojo();
         mojo.skip = true;
         mojo.execute();
         assertThat(log.lines).containsExactly("info: kdprivacy check skipped");
