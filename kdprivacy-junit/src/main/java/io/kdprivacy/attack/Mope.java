@@ -6,7 +6,6 @@ import ai.djl.ndarray.index.NDIndex;
 import io.kdprivacy.model.CausalLm;
 import io.kdprivacy.model.PromptResponse;
 import io.kdprivacy.model.ResponseScorer;
-import io.kdprivacy.model.TokenScores;
 import io.kdprivacy.model.Torch;
 
 import java.nio.charset.StandardCharsets;
@@ -113,7 +112,7 @@ public final class Mope {
 
     private double[] baseline(CausalLm model, List<PromptResponse> examples, double[] given) {
         return given != null ? checked(given, examples)
-                : meanNll(new ResponseScorer(model, batchSize, maxLength).score(examples));
+                : new ResponseScorer(model, batchSize, maxLength).meanNll(examples);
     }
 
     private static double[] checked(double[] nll, List<PromptResponse> examples) {
@@ -139,7 +138,7 @@ public final class Mope {
             for (int i = 0; i < perturbations; i++) {
                 try {
                     perturb(targets, i);
-                    double[] nll = meanNll(scorer.score(examples));
+                    double[] nll = scorer.meanNll(examples);
                     for (int e = 0; e < nll.length; e++) {
                         perturbed[e] += nll[e];
                     }
@@ -197,13 +196,5 @@ public final class Mope {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    private static double[] meanNll(List<TokenScores> scores) {
-        double[] out = new double[scores.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = scores.get(i).meanNll();
-        }
-        return out;
     }
 }

@@ -35,45 +35,68 @@ public final class ResponseScorer {
     public List<TokenScores> score(List<PromptResponse> examples) {
         List<TokenScores> out = new ArrayList<>(examples.size());
         for (int from = 0; from < examples.size(); from += batchSize) {
-            out.addAll(scoreBatch(examples.subList(from, Math.min(examples.size(), from + batchSize))));
+            List<PromptResponse> part = examples.subList(from, Math.min(examples.size(), from + batchSize));
+            SequenceBatch batch = batch(part);
+            float[][] stats = forward(batch, true);
+            for (int i = 0; i < part.size(); i++) {
+                out.add(new TokenScores(response(stats[0], batch, i), response(stats[1], batch, i),
+                        response(stats[2], batch, i)));
+            }
         }
         return out;
     }
 
-    private List<TokenScores> scoreBatch(List<PromptResponse> examples) {
+    /**
+     * Mean response NLL per example (NaN for an empty response) — equal to {@link TokenScores#meanNll()}
+     * of {@link #score}, from a lighter pass that skips the distribution statistics (MoPe needs only this).
+     */
+    public double[] meanNll(List<PromptResponse> examples) {
+        double[] out = new double[examples.size()];
+        for (int from = 0; from < examples.size(); from += batchSize) {
+            List<PromptResponse> part = examples.subList(from, Math.min(examples.size(), from + batchSize));
+            SequenceBatch batch = batch(part);
+            float[] logp = forward(batch, false)[0];
+            for (int i = 0; i < part.size(); i++) {
+                out[from + i] = TokenScores.meanNll(response(logp, batch, i));
+            }
+        }
+        return out;
+    }
+
+    private SequenceBatch batch(List<PromptResponse> examples) {
         int eos = model.config().eosTokenId();
-        SequenceBatch batch = SequenceBatch.of(examples, maxLength, eos, eos, false);
-        float[] tokenLogp;
-        float[] mean;
-        float[] std;
+        return SequenceBatch.of(examples, maxLength, eos, eos, false);
+    }
+
+    /** [target log p, mean log p, std log p] (the last two only {@code withStats}), each flattened [B, T]. */
+    private float[][] forward(SequenceBatch batch, boolean withStats) {
         try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
             scope.suppressNotUsedWarning();
             NDArray[] stats = Torch.noGrad(() -> {
                 NDArray logp = model.forward(batch.tokens(m), batch.attentionMask(m)).logSoftmax(-1);
                 NDArray target = logp.gather(batch.targets(m).expandDims(-1), -1).squeeze(-1);
+                if (!withStats) {
+                    return new NDArray[] {target};
+                }
                 NDArray p = logp.exp();
                 NDArray mu = p.mul(logp).sum(new int[] {-1});
                 NDArray second = p.mul(logp.pow(2)).sum(new int[] {-1});
                 NDArray sigma = second.sub(mu.pow(2)).maximum(0).sqrt();
                 return new NDArray[] {target, mu, sigma};
             });
-            tokenLogp = stats[0].toFloatArray();
-            mean = stats[1].toFloatArray();
-            std = stats[2].toFloatArray();
+            float[][] out = new float[stats.length][];
+            for (int i = 0; i < stats.length; i++) {
+                out[i] = stats[i].toFloatArray();
+            }
+            return out;
         }
-        List<TokenScores> out = new ArrayList<>(examples.size());
-        int length = batch.length();
-        for (int i = 0; i < examples.size(); i++) {
-            int n = batch.responseLength(i);
-            int from = i * length + batch.responseStart(i) - 1; // position t predicts token t + 1
-            float[] lp = new float[n];
-            float[] mu = new float[n];
-            float[] sd = new float[n];
-            System.arraycopy(tokenLogp, from, lp, 0, n);
-            System.arraycopy(mean, from, mu, 0, n);
-            System.arraycopy(std, from, sd, 0, n);
-            out.add(new TokenScores(lp, mu, sd));
-        }
+    }
+
+    /** Example {@code i}'s response positions of a flattened [B, T] array (position t predicts token t + 1). */
+    private static float[] response(float[] values, SequenceBatch batch, int i) {
+        int n = batch.responseLength(i);
+        float[] out = new float[n];
+        System.arraycopy(values, i * batch.length() + batch.responseStart(i) - 1, out, 0, n);
         return out;
     }
 }

@@ -21,6 +21,11 @@ public record TokenScores(float[] logProbs, float[] expectedLogProbs, float[] lo
 
     /** Mean negative log-likelihood of the response tokens (NaN for an empty response). */
     public double meanNll() {
+        return meanNll(logProbs);
+    }
+
+    /** Mean negative log-likelihood of {@code logProbs} (NaN if empty). */
+    static double meanNll(float[] logProbs) {
         double sum = 0;
         for (float lp : logProbs) {
             sum -= lp;
