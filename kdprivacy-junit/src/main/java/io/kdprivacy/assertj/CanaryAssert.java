@@ -1,22 +1,14 @@
 package io.kdprivacy.assertj;
 
 import io.kdprivacy.results.CanaryMetrics;
-import org.assertj.core.api.AbstractAssert;
 
 import java.util.Locale;
 
 /** Assertions on the canary secrets planted in the teacher's private data. */
-public final class CanaryAssert extends AbstractAssert<CanaryAssert, CanaryMetrics> {
-
-    private final String technique;
-    private final String role;
-    private final FailureSink sink;
+public final class CanaryAssert extends ModelPartAssert<CanaryAssert, CanaryMetrics> {
 
     CanaryAssert(CanaryMetrics metrics, String technique, String role, FailureSink sink) {
-        super(metrics, CanaryAssert.class);
-        this.technique = technique;
-        this.role = role;
-        this.sink = sink;
+        super(metrics, CanaryAssert.class, technique, role, sink);
     }
 
     /** Mean exposure in bits (log2 candidates − log2 rank of the true secret). */
@@ -31,12 +23,12 @@ public final class CanaryAssert extends AbstractAssert<CanaryAssert, CanaryMetri
 
     /** Fraction of canaries whose secret greedy decoding reproduces, with Clopper–Pearson bounds. */
     public MetricAssert extractionRate() {
-        return new MetricAssert(new Metric("canaries.extractionRate", "canary extraction rate", technique, role, null,
-                actual.extraction(), actual.count(), actual.count() + " canaries", 0, 1), sink);
+        return metric("canaries.extractionRate", "canary extraction rate", null,
+                actual.extraction(), actual.count(), actual.count() + " canaries", 0, 1);
     }
 
     private MetricAssert bits(String key, String label, double value) {
-        return new MetricAssert(new Metric(key, label, technique, role, null, PrivacyReportAssert.exact(value),
-                actual.count(), String.format(Locale.ROOT, "%d canaries", actual.count()), 0, 64), sink);
+        return metric(key, label, null, PrivacyReportAssert.exact(value),
+                actual.count(), String.format(Locale.ROOT, "%d canaries", actual.count()), 0, 64);
     }
 }

@@ -2,22 +2,14 @@ package io.kdprivacy.assertj;
 
 import io.kdprivacy.results.Estimate;
 import io.kdprivacy.results.MembershipMetrics;
-import org.assertj.core.api.AbstractAssert;
 
 import java.util.Locale;
 
 /** Assertions on one membership attack's results for one model. */
-public final class MembershipAssert extends AbstractAssert<MembershipAssert, MembershipMetrics> {
-
-    private final String technique;
-    private final String role;
-    private final FailureSink sink;
+public final class MembershipAssert extends ModelPartAssert<MembershipAssert, MembershipMetrics> {
 
     MembershipAssert(MembershipMetrics metrics, String technique, String role, FailureSink sink) {
-        super(metrics, MembershipAssert.class);
-        this.technique = technique;
-        this.role = role;
-        this.sink = sink;
+        super(metrics, MembershipAssert.class, technique, role, sink);
     }
 
     /** ROC AUC of the attack (never flipped), with its bootstrap interval. */
@@ -42,9 +34,8 @@ public final class MembershipAssert extends AbstractAssert<MembershipAssert, Mem
     }
 
     private MetricAssert metric(String key, String label, Estimate estimate) {
-        return new MetricAssert(new Metric(key, label, technique, role, actual.attack(), estimate,
+        return metric(key, label, actual.attack(), estimate,
                 actual.members() + actual.nonMembers(),
-                String.format(Locale.ROOT, "%d members / %d non-members", actual.members(), actual.nonMembers()), 0, 1),
-                sink);
+                String.format(Locale.ROOT, "%d members / %d non-members", actual.members(), actual.nonMembers()), 0, 1);
     }
 }
