@@ -46,8 +46,8 @@ import java.util.function.Supplier;
  * <p>Every artifact is content-addressed by the hash of what determines it (configs, data hashes, seed,
  * library version, the keys of the artifacts it is built from), so a second run with nothing changed reuses
  * every checkpoint and every audit and trains nothing. Models and audits are also kept in memory for the
- * runner's lifetime, so techniques share one teacher and one reference. Not thread-safe: one runner per
- * thread (JUnit runs privacy tests in one thread unless told otherwise).
+ * runner's lifetime, so techniques share one teacher and one reference. Runs are serialised (under JUnit's
+ * parallel mode two privacy tests would only compete for the same cores and models).
  */
 public final class ScenarioRunner implements AutoCloseable {
 
@@ -81,7 +81,8 @@ public final class ScenarioRunner implements AutoCloseable {
      *                 masked
      * @throws PrivacyConfigurationException if the scenario is invalid (checked before anything is trained)
      */
-    public PrivacyReport run(PrivacyScenario scenario, KdTechnique technique, String testId, int excerpts) {
+    public synchronized PrivacyReport run(PrivacyScenario scenario, KdTechnique technique, String testId,
+                                          int excerpts) {
         scenario.validate();
         PreparedData data = PreparedData.of(scenario);
         Tokenizer tokenizer = scenario.tokenizer();
@@ -229,7 +230,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     /** Closes every model this runner holds. */
     @Override
-    public void close() {
+    public synchronized void close() {
         models.values().forEach(CausalLm::close);
         models.clear();
         audits.clear();
