@@ -19,7 +19,7 @@ public final class RocChart {
     private static final int LEFT = 56;
     private static final int TOP = 18;
     private static final int BOTTOM = 40;
-    private static final int LEGEND = 130;
+    private static final int LEGEND = 160; // fits MIN_K_PLUS_PLUS
     private static final String[] COLOURS = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"};
 
     private record Curve(String attack, List<double[]> points) {
