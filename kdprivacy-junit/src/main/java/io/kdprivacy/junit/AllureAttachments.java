@@ -26,7 +26,8 @@ final class AllureAttachments {
         PrivacyReport report = withoutExcerpts(recorded);
         if (!injected.isEmpty()) {
             // allure-junit5 records each test template argument's toString(): a whole report, with opt-in excerpts
-            Allure.getLifecycle().updateTestCase(test -> test.getParameters().removeIf(p -> injected.contains(p.getName())));
+            Allure.getLifecycle().updateTestCase(test ->
+                    test.getParameters().removeIf(p -> injected.contains(p.getName())));
         }
         Allure.epic("privacy");
         Allure.feature(report.technique());

@@ -33,9 +33,10 @@ final class MetricsHtml {
 
     static String render(PrivacyReport report) {
         String title = report.testId() + (report.technique() == null ? "" : " (" + report.technique() + ")");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-                .append("<title>").append(escape(title)).append("</title>\n<style>").append(STYLE)
-                .append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
+                .append("<meta charset=\"utf-8\"/>\n<title>").append(escape(title)).append("</title>\n")
+                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<h1>").append(escape(title)).append("</h1>\n");
         validity(html, report.validity());
         membership(html, report);
         memorization(html, report);
@@ -69,7 +70,8 @@ final class MetricsHtml {
             MemorizationMetrics m = model.memorization();
             if (m != null) {
                 rows.add(List.of(model.role(), Numbers.interval(m.memberExtractable()),
-                        Numbers.interval(m.nonMemberExtractable()), Numbers.format(m.gap()), String.valueOf(m.members())));
+                        Numbers.interval(m.nonMemberExtractable()), Numbers.format(m.gap()),
+                        String.valueOf(m.members())));
             }
         }
         section(html, "Memorization", rows, "model", "member extraction rate", "non-member extraction rate",
