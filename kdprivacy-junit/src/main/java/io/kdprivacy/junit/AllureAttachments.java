@@ -1,19 +1,51 @@
 package io.kdprivacy.junit;
 
 import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.results.chart.BlockHeatmapChart;
+import io.kdprivacy.results.chart.RocChart;
 import io.qameta.allure.Allure;
 
-/** Labels, parameters and attachments of one invocation (loaded only when Allure is present). */
+import java.util.Set;
+
+/**
+ * Labels, parameters and attachments of one invocation (loaded only when Allure is present): epic
+ * {@code privacy}, feature = technique, the technique and models as parameters, and as attachments a metrics
+ * table (HTML), the log-log ROC curves of the teacher and the student and the per-block heatmap (SVG), and the
+ * results JSON. None of them carries the report's opt-in member excerpts: those stay in the results file. The
+ * parameters allure-junit5 derives from the injected report arguments are removed for the same reason.
+ */
 final class AllureAttachments {
+
+    private static final String SVG = "image/svg+xml";
 
     private AllureAttachments() {
     }
 
-    static void attach(PrivacyReport report, String json) {
+    static void attach(PrivacyReport recorded, Set<String> injected) {
+        PrivacyReport report = withoutExcerpts(recorded);
+        if (!injected.isEmpty()) {
+            // allure-junit5 records each test template argument's toString(): a whole report, with opt-in excerpts
+            Allure.getLifecycle().updateTestCase(test ->
+                    test.getParameters().removeIf(p -> injected.contains(p.getName())));
+        }
         Allure.epic("privacy");
         Allure.feature(report.technique());
         Allure.parameter("technique", report.technique());
         report.models().forEach(m -> Allure.parameter(m.role(), m.family() + " " + m.size()));
-        Allure.addAttachment("kdprivacy results.json", "application/json", json, ".json");
+        Allure.addAttachment("kdprivacy metrics", "text/html", MetricsHtml.render(report), ".html");
+        for (String role : new String[] {"teacher", "student"}) {
+            report.model(role).flatMap(RocChart::svg).ifPresent(svg ->
+                    Allure.addAttachment("ROC curves of the " + role + " (log-log)", SVG, svg, ".svg"));
+        }
+        BlockHeatmapChart.svg(report.models()).ifPresent(svg ->
+                Allure.addAttachment("MoPe AUC per transformer block", SVG, svg, ".svg"));
+        Allure.addAttachment("kdprivacy results.json", "application/json", ResultsJson.toJson(report), ".json");
+    }
+
+    /** {@code report} without member text, whatever {@code kdprivacy.excerpts} says. */
+    static PrivacyReport withoutExcerpts(PrivacyReport report) {
+        return new PrivacyReport(report.schemaVersion(), report.testId(), report.technique(), report.provenance(),
+                report.validity(), report.models(), report.inheritedLeakage(), report.assertions());
     }
 }

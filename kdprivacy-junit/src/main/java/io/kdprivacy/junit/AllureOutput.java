@@ -2,6 +2,8 @@ package io.kdprivacy.junit;
 
 import io.kdprivacy.results.PrivacyReport;
 
+import java.util.Set;
+
 /** Allure output, written only when Allure is on the test class path. */
 final class AllureOutput {
 
@@ -10,9 +12,15 @@ final class AllureOutput {
     private AllureOutput() {
     }
 
-    static void attach(PrivacyReport report, String json) {
+    /**
+     * Labels, parameters and attachments of {@code report} on the running Allure test, without member excerpts.
+     *
+     * @param injected names of the test method's parameters that received the report, a model report or the
+     *                 technique: Allure's JUnit 5 extension records their values, which are replaced here
+     */
+    static void attach(PrivacyReport report, Set<String> injected) {
         if (AVAILABLE) {
-            AllureAttachments.attach(report, json);
+            AllureAttachments.attach(report, injected);
         }
     }
 

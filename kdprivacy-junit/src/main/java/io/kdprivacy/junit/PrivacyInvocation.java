@@ -15,8 +15,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.lang.reflect.Parameter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs one technique's invocation: builds the scenario and its report before the method (so configuration
@@ -92,9 +95,15 @@ final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecution
             PrivacyReport recorded = report.withAssertions(log.records());
             Path file = config.resultsDir().resolve(fileName(recorded.testId()));
             ResultsJson.write(file, recorded);
-            AllureOutput.attach(recorded, ResultsJson.toJson(recorded));
+            AllureOutput.attach(recorded, injectedParameters(context));
         }
         softly.assertAll();
+    }
+
+    /** The names of the test method's parameters this invocation injects. */
+    private static Set<String> injectedParameters(ExtensionContext context) {
+        return Arrays.stream(context.getRequiredTestMethod().getParameters())
+                .filter(p -> INJECTABLE.contains(p.getType())).map(Parameter::getName).collect(Collectors.toSet());
     }
 
     private static PrivacyReport report(ExtensionContext context) {

@@ -1,13 +1,13 @@
 package io.kdprivacy.maven;
 
 import io.kdprivacy.maven.baseline.Baseline;
-import io.kdprivacy.maven.io.AtomicFiles;
 import io.kdprivacy.maven.metrics.ResultSet;
 import io.kdprivacy.maven.report.Document;
 import io.kdprivacy.maven.report.GitCommit;
 import io.kdprivacy.maven.report.HtmlRenderer;
 import io.kdprivacy.maven.report.MarkdownRenderer;
 import io.kdprivacy.maven.report.SignoffReport;
+import io.kdprivacy.results.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

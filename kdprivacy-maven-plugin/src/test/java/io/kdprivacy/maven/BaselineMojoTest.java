@@ -7,6 +7,7 @@ import io.kdprivacy.maven.baseline.Acceptance;
 import io.kdprivacy.maven.baseline.Baseline;
 import io.kdprivacy.maven.baseline.BaselineJson;
 import io.kdprivacy.maven.metrics.MetricKey;
+import io.kdprivacy.results.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kdprivacy.maven.baseline.Baseline;
 import io.kdprivacy.maven.baseline.BaselineJson;
 import io.kdprivacy.maven.metrics.ResultSet;
+import io.kdprivacy.results.Fixtures;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.ResultsJson;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.kdprivacy.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kdprivacy.results.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

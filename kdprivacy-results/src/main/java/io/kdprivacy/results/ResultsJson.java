@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes {@link PrivacyReport}s as JSON. Every file carries {@code schemaVersion}; a reader
@@ -64,22 +62,14 @@ public final class ResultsJson {
         }
     }
 
-    /** Writes {@code report} to {@code file} atomically, creating parent directories. */
+    /**
+     * Writes {@code report} to {@code file} atomically, creating parent directories.
+     *
+     * @throws UncheckedIOException naming the file if it cannot be written
+     */
     public static void write(Path file, PrivacyReport report) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, toJson(report), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeString(file, toJson(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,20 @@ class ResultsJsonTest {
         try (var files = Files.list(file.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("r.json");
         }
+    }
+
+    @Test
+    void writesWithOrdinaryPermissionsAndNamesTheFileOnFailure() throws IOException {
+        Path ordinary = Files.writeString(dir.resolve("ordinary"), "x");
+        Path file = dir.resolve("r.json");
+        ResultsJson.write(file, sample());
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file)).as("not owner-only like Files.createTempFile")
+                    .isEqualTo(Files.getPosixFilePermissions(ordinary));
+        }
+        Path underAFile = ordinary.resolve("r.json");
+        assertThatThrownBy(() -> ResultsJson.write(underAFile, sample())).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot write " + underAFile);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.kdprivacy.maven.baseline;
 
 import io.kdprivacy.maven.metrics.MetricKey;
-import io.kdprivacy.maven.text.Numbers;
 import io.kdprivacy.maven.text.TextTable;
 import io.kdprivacy.results.AssertionRecord;
 import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.chart.Numbers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

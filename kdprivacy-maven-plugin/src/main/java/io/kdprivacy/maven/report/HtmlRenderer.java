@@ -1,11 +1,13 @@
 package io.kdprivacy.maven.report;
 
+import static io.kdprivacy.results.chart.Markup.escape;
+
 import io.kdprivacy.maven.report.Document.Block;
 import io.kdprivacy.maven.report.Document.Figure;
 import io.kdprivacy.maven.report.Document.Heading;
 import io.kdprivacy.maven.report.Document.Paragraph;
 import io.kdprivacy.maven.report.Document.Table;
-import java.util.List;
+import io.kdprivacy.results.chart.Markup;
 
 /**
  * Renders a {@link Document} as one self-contained HTML page (inline CSS and SVG, nothing loaded from
@@ -51,34 +53,6 @@ public final class HtmlRenderer {
     }
 
     private static void table(StringBuilder html, Table table) {
-        html.append(table.form() ? "<table class=\"form\">\n" : "<table>\n");
-        row(html, "th", table.header());
-        table.rows().forEach(row -> row(html, "td", row));
-        html.append("</table>\n");
-    }
-
-    private static void row(StringBuilder html, String cell, List<String> cells) {
-        html.append("<tr>");
-        cells.forEach(c -> html.append('<').append(cell).append('>').append(escape(c)).append("</").append(cell).append('>'));
-        html.append("</tr>\n");
-    }
-
-    /** {@code text} safe inside HTML and XML text and attribute values; null becomes empty. */
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-            }
-        }
-        return out.toString();
+        Markup.table(html, table.form() ? "form" : null, table.header(), table.rows());
     }
 }

@@ -7,7 +7,6 @@ import io.kdprivacy.maven.metrics.LoadedReport;
 import io.kdprivacy.maven.metrics.ResultSet;
 import io.kdprivacy.maven.report.Document.Figure;
 import io.kdprivacy.maven.report.Document.Table;
-import io.kdprivacy.maven.text.Numbers;
 import io.kdprivacy.results.AssertionRecord;
 import io.kdprivacy.results.Estimate;
 import io.kdprivacy.results.InheritedLeakage;
@@ -16,6 +15,7 @@ import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.Provenance;
 import io.kdprivacy.results.Validity;
+import io.kdprivacy.results.chart.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -209,11 +209,11 @@ public final class SignoffReport {
     }
 
     private void heatmap(PrivacyReport report) {
-        BlockHeatmap.figure(report.models()).ifPresent(figure -> doc.heading(3, "Per-block risk").add(figure));
+        Figures.heatmap(report.models()).ifPresent(figure -> doc.heading(3, "Per-block risk").add(figure));
     }
 
     private void roc(PrivacyReport report) {
-        List<Figure> figures = report.models().stream().flatMap(m -> RocSvg.figure(m).stream()).toList();
+        List<Figure> figures = report.models().stream().flatMap(m -> Figures.roc(m).stream()).toList();
         if (!figures.isEmpty()) {
             doc.heading(3, "ROC curves (log-log)");
             figures.forEach(doc::add);

@@ -2,10 +2,10 @@ package io.kdprivacy.maven.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kdprivacy.maven.Fixtures;
 import io.kdprivacy.maven.metrics.LoadedReport;
 import io.kdprivacy.maven.metrics.MetricKey;
 import io.kdprivacy.maven.metrics.ResultSet;
+import io.kdprivacy.results.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.kdprivacy.maven.Fixtures;
 import io.kdprivacy.results.CanaryMetrics;
+import io.kdprivacy.results.Fixtures;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.ResultsFormatException;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kdprivacy.maven.report.Document.Figure;
 import io.kdprivacy.maven.report.Document.Paragraph;
 import io.kdprivacy.maven.report.Document.Table;
+import io.kdprivacy.results.chart.SvgWriter;
+import io.kdprivacy.results.Xml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

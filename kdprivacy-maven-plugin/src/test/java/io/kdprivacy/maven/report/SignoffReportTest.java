@@ -2,7 +2,6 @@ package io.kdprivacy.maven.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kdprivacy.maven.Fixtures;
 import io.kdprivacy.maven.baseline.Baseline;
 import io.kdprivacy.maven.baseline.BaselineEntry;
 import io.kdprivacy.maven.baseline.Comparison;
@@ -11,7 +10,9 @@ import io.kdprivacy.maven.baseline.Tolerances;
 import io.kdprivacy.maven.metrics.LoadedReport;
 import io.kdprivacy.maven.metrics.MetricKey;
 import io.kdprivacy.maven.metrics.ResultSet;
+import io.kdprivacy.results.Fixtures;
 import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.Xml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

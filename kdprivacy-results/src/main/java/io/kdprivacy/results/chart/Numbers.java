@@ -1,4 +1,4 @@
-package io.kdprivacy.maven.text;
+package io.kdprivacy.results.chart;
 
 import io.kdprivacy.results.Estimate;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.kdprivacy.maven.io;
+package io.kdprivacy.results;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.kdprivacy.maven.report;
+package io.kdprivacy.results;
 
 import java.io.StringReader;
 import javax.xml.XMLConstants;
@@ -6,13 +6,13 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
-/** Parses markup with the JDK's XML parser, failing on anything that is not well-formed. */
-final class Xml {
+/** Parses markup with the JDK's XML parser, failing on anything that is not well-formed (for tests). */
+public final class Xml {
 
     private Xml() {
     }
 
-    static Document parse(String markup) throws Exception {
+    public static Document parse(String markup) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

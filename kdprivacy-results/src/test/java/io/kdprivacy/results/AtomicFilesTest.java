@@ -1,4 +1,4 @@
-package io.kdprivacy.maven.io;
+package io.kdprivacy.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,18 +1,5 @@
-package io.kdprivacy.maven;
+package io.kdprivacy.results;
 
-import io.kdprivacy.results.AssertionRecord;
-import io.kdprivacy.results.BlockMetrics;
-import io.kdprivacy.results.CanaryMetrics;
-import io.kdprivacy.results.Estimate;
-import io.kdprivacy.results.InheritedLeakage;
-import io.kdprivacy.results.MembershipMetrics;
-import io.kdprivacy.results.MemorizationMetrics;
-import io.kdprivacy.results.ModelReport;
-import io.kdprivacy.results.PrivacyReport;
-import io.kdprivacy.results.Provenance;
-import io.kdprivacy.results.ResultsJson;
-import io.kdprivacy.results.RocPoints;
-import io.kdprivacy.results.Validity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
-package io.kdprivacy.maven.report;
+package io.kdprivacy.results.chart;
 
-import io.kdprivacy.maven.report.Document.Figure;
-import io.kdprivacy.maven.report.Document.Paragraph;
 import io.kdprivacy.results.MembershipMetrics;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.RocPoints;
@@ -15,23 +13,26 @@ import java.util.Optional;
  * matters for privacy is visible. Only points with FPR &gt; 0 and TPR &gt; 0 can be drawn; the dashed
  * diagonal is chance.
  */
-final class RocSvg {
+public final class RocChart {
 
     private static final int SIZE = 260;
     private static final int LEFT = 56;
     private static final int TOP = 18;
     private static final int BOTTOM = 40;
-    private static final int LEGEND = 130;
+    private static final int LEGEND = 160; // fits MIN_K_PLUS_PLUS
     private static final String[] COLOURS = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"};
 
     private record Curve(String attack, List<double[]> points) {
     }
 
-    private RocSvg() {
+    private RocChart() {
     }
 
-    /** The chart as a figure, or empty if no attack of {@code model} has two drawable ROC points. */
-    static Optional<Figure> figure(ModelReport model) {
+    /**
+     * The chart as a complete {@code <svg>} element, or empty if no attack of {@code model} has two
+     * drawable ROC points.
+     */
+    public static Optional<String> svg(ModelReport model) {
         List<Curve> curves = new ArrayList<>();
         for (MembershipMetrics m : model.membership()) {
             List<double[]> points = drawable(m.roc());
@@ -57,13 +58,11 @@ final class RocSvg {
             svg.line(LEFT + SIZE + 12, ly - 4, LEFT + SIZE + 32, ly - 4, colour, false);
             svg.text(LEFT + SIZE + 36, ly, "start", curve.attack());
         }
-        return Optional.of(new Figure("Membership attacks on the " + model.role()
-                + " (points with FPR > 0 and TPR > 0; dashed: chance)", svg.end(),
-                new Paragraph("The log-log ROC curves of the " + model.role() + " are drawn in signoff.html.")));
+        return Optional.of(svg.end());
     }
 
-    /** The points of {@code roc} with both rates above 0, as (FPR, TPR). */
-    static List<double[]> drawable(RocPoints roc) {
+    /** The points of {@code roc} (which may be null) with both rates above 0, as (FPR, TPR). */
+    public static List<double[]> drawable(RocPoints roc) {
         List<double[]> points = new ArrayList<>();
         if (roc != null) {
             for (int i = 0; i < roc.size(); i++) {

@@ -1,0 +1,178 @@
+package io.kdprivacy.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kdprivacy.attack.Attack;
+import io.kdprivacy.distill.KdTechnique;
+import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.results.Xml;
+import io.kdprivacy.results.chart.Numbers;
+import io.kdprivacy.scenario.PrivacyScenario;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.w3c.dom.Document;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.kdprivacy.assertj.PrivacyAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+/**
+ * Runs a {@code @PrivacyTest} through a JUnit Platform launcher with Allure's own listener, as Surefire
+ * does with {@code allure-junit5} on the class path, and reads back what Allure wrote: the test result with
+ * its labels, parameters and attachments.
+ */
+class AllureAttachmentsTest {
+
+    /** Disabled so that Surefire never runs it alone (as {@code -Dtest='Allure*'} would); the launcher enables it. */
+    @Disabled("run by AllureAttachmentsTest through its own launcher")
+    static class Fixture {
+        @PrivacyTest(techniques = KdTechnique.KD, scenario = "scenario")
+        void studentIsSafe(PrivacyReport report) {
+            assertThat(report).membership(Attack.LOSS).auc().isAtMost(1.0);
+        }
+
+        static PrivacyScenario scenario() {
+            return PrivacyExtensionTest.fastScenario();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path cache;
+
+    @TempDir
+    Path results;
+
+    @TempDir
+    Path allure;
+
+    @Test
+    void eachInvocationGetsLabelsParametersChartsAndATableButNoMemberText() throws Exception {
+        TestExecutionSummary summary = runWithAllure(Map.of("kdprivacy.excerpts", "3"));
+        assertThat(summary.getTestsSucceededCount()).as(summary.getFailures().toString()).isEqualTo(1);
+        PrivacyReport report = ResultsJson.read(results.resolve(PrivacyInvocation.fileName(
+                Fixture.class.getName() + "#studentIsSafe[KD]")));
+
+        JsonNode result = single(allureFiles("-result.json"));
+        assertThat(result.get("status").asText()).isEqualTo("passed");
+        Map<String, String> labels = pairs(result.get("labels"));
+        assertThat(labels).containsEntry("epic", "privacy").containsEntry("feature", "KD");
+        Map<String, String> parameters = pairs(result.get("parameters"));
+        assertThat(parameters).as("allure-junit5's parameter for the injected report is replaced")
+                .containsOnlyKeys("UniqueId", "technique", "teacher", "student", "reference")
+                .containsEntry("technique", "KD").containsEntry("teacher", "GPT2 nano")
+                .containsEntry("student", "GPT2 nano").containsEntry("reference", "GPT2 nano");
+
+        Map<String, JsonNode> attachments = new LinkedHashMap<>();
+        result.get("attachments").forEach(a -> attachments.put(a.get("name").asText(), a));
+        assertThat(attachments).containsOnlyKeys("kdprivacy metrics", "ROC curves of the teacher (log-log)",
+                "ROC curves of the student (log-log)", "MoPe AUC per transformer block", "kdprivacy results.json");
+
+        String html = attachment(attachments, "kdprivacy metrics", "text/html");
+        Document table = Xml.parse(html);
+        assertThat(table.getElementsByTagName("table").getLength()).as("membership, memorization, canaries, "
+                + "inherited leakage, assertions").isEqualTo(5);
+        var student = report.model("student").orElseThrow();
+        assertThat(html).contains("<td>student</td><td>LOSS</td><td>" + Numbers.interval(student.membership().get(0).auc())
+                        + "</td><td>" + Numbers.interval(student.membership().get(0).tprAt1Pct()) + "</td>")
+                .contains(Numbers.interval(student.memorization().memberExtractable()))
+                .contains(Numbers.format(student.canaries().meanExposure()))
+                .contains(Numbers.interval(report.inheritedLeakage().get(0).aucDifference()))
+                .contains("<td>membership.auc</td><td>LOSS</td><td>isAtMost</td>")
+                .contains("<td>PASSED</td>")
+                .contains(report.validity().valid() ? "<p>Evaluation set: valid</p>" : "<p>Evaluation set: NOT valid: ");
+
+        for (String role : List.of("teacher", "student")) {
+            Document roc = Xml.parse(attachment(attachments, "ROC curves of the " + role + " (log-log)", "image/svg+xml"));
+            assertThat(roc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+            assertThat(roc.getElementsByTagName("polyline").getLength()).as("one curve per attack with a ROC")
+                    .isGreaterThanOrEqualTo(1);
+        }
+        Document heatmap = Xml.parse(attachment(attachments, "MoPe AUC per transformer block", "image/svg+xml"));
+        int cells = report.models().stream().mapToInt(m -> m.blocks().size()).sum();
+        assertThat(cells).isPositive();
+        assertThat(heatmap.getElementsByTagName("rect").getLength()).isGreaterThanOrEqualTo(cells);
+
+        PrivacyReport attached = JSON.readValue(attachment(attachments, "kdprivacy results.json", "application/json"),
+                PrivacyReport.class);
+        assertThat(attached.models()).isEqualTo(report.models());
+        assertThat(report.excerpts()).as("opted in on disk").hasSize(3);
+        assertThat(attached.excerpts()).as("never in Allure").isEmpty();
+        for (Path file : allureFiles("")) {
+            String text = Files.readString(file);
+            for (var excerpt : report.excerpts()) {
+                assertThat(text).as(file.getFileName().toString()).doesNotContain(excerpt.prompt())
+                        .doesNotContain(excerpt.response().trim());
+            }
+        }
+    }
+
+    /** Runs {@link Fixture} with an Allure lifecycle writing into {@link #allure}, restoring the global one after. */
+    private TestExecutionSummary runWithAllure(Map<String, String> extra) {
+        AllureLifecycle previous = Allure.getLifecycle();
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allure));
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        Allure.setLifecycle(lifecycle);
+        try {
+            LauncherDiscoveryRequest request = request().selectors(selectClass(Fixture.class))
+                    .filters(includeEngines("junit-jupiter"))
+                    .configurationParameter("kdprivacy.cacheDir", cache.toString())
+                    .configurationParameter("kdprivacy.resultsDir", results.toString())
+                    .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
+                    // as allure-junit5's setup guide says: registers its Jupiter extension too
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                    .configurationParameters(extra)
+                    .build();
+            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                    .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), summary).build()).execute(request);
+        } finally {
+            Allure.setLifecycle(previous);
+        }
+        return summary.getSummary();
+    }
+
+    private List<Path> allureFiles(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(allure)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private static JsonNode single(List<Path> files) throws IOException {
+        assertThat(files).hasSize(1);
+        return JSON.readTree(files.get(0).toFile());
+    }
+
+    private static Map<String, String> pairs(JsonNode array) {
+        Map<String, String> map = new LinkedHashMap<>();
+        array.forEach(p -> map.put(p.get("name").asText(), p.get("value").asText()));
+        return map;
+    }
+
+    private String attachment(Map<String, JsonNode> attachments, String name, String type) throws IOException {
+        JsonNode a = attachments.get(name);
+        assertThat(a.get("type").asText()).as(name).isEqualTo(type);
+        return Files.readString(allure.resolve(a.get("source").asText()));
+    }
+}
