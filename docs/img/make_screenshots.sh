@@ -15,7 +15,7 @@ shot() { # url file width height
 report="$root/sample-project/target/kdprivacy-report/signoff.html"
 [[ -f "$report" ]] || { echo "no $report: run the sample gate first" >&2; exit 1; }
 shot "file://$report" signoff-summary.png 1280 1500
-shot "file://$report" signoff-first-technique.png 1280 5200
+shot "file://$report" signoff-first-technique.png 1280 3600
 
 allure="$root/sample-project/target/site/allure-maven-plugin"
 if [[ -f "$allure/index.html" ]]; then
@@ -26,7 +26,19 @@ if [[ -f "$allure/index.html" ]]; then
   trap 'kill $server' EXIT
   sleep 1
   shot "http://127.0.0.1:$port/index.html" allure-overview.png 1400 900
-  shot "http://127.0.0.1:$port/index.html#behaviors" allure-behaviors.png 1400 900
+  # one test case with its attachments: the first leaf of data/suites.json
+  case="$(python3 - "$allure/data/suites.json" <<'PY'
+import json, sys
+def leaves(node, path):
+    if "children" in node:
+        for child in node["children"]:
+            yield from leaves(child, path + [node["uid"]])
+    else:
+        yield path[1:] + [node["uid"]]
+print("/".join(next(leaves(json.load(open(sys.argv[1])), []))))
+PY
+)"
+  shot "http://127.0.0.1:$port/index.html#suites/$case/" allure-test-case.png 1400 1600
 else
   echo "no Allure report at $allure: run allure:report for the Allure screenshots" >&2
 fi

@@ -163,13 +163,29 @@ public final class SignoffReport {
 
     private void membership(PrivacyReport report) {
         List<List<String>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (ModelReport model : report.models()) {
             model.membership().forEach(m -> rows.add(List.of(text(model.role()), text(m.attack()), Numbers.interval(m.auc()),
                     Numbers.interval(m.tprAt1Pct()), Numbers.interval(m.tprAt01Pct()), Numbers.format(m.advantage()), String.valueOf(m.members()),
-                    String.valueOf(m.nonMembers()), String.join("; ", m.warnings()))));
+                    String.valueOf(m.nonMembers()), noteRefs(m.warnings(), notes))));
         }
         section("Membership inference", rows, "model", "attack", "AUC", "TPR at 1% FPR", "TPR at 0.1% FPR",
                 "advantage", "members", "non-members", "sample-size warnings");
+        for (int i = 0; i < notes.size(); i++) {
+            doc.paragraph("[" + (i + 1) + "] " + notes.get(i));
+        }
+    }
+
+    /** "[1] [2]" for {@code warnings}, each numbered once per table in {@code notes}; "-" if none. */
+    private static String noteRefs(List<String> warnings, List<String> notes) {
+        List<String> refs = new ArrayList<>();
+        for (String w : warnings) {
+            if (!notes.contains(w)) {
+                notes.add(w);
+            }
+            refs.add("[" + (notes.indexOf(w) + 1) + "]");
+        }
+        return refs.isEmpty() ? "-" : String.join(" ", refs);
     }
 
     private void memorization(PrivacyReport report) {
