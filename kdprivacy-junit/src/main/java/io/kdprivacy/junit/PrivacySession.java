@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What all privacy tests of one JUnit run share, kept in the root context's store: the scenario runner
- * (its models and audits in memory) over the on-disk artifact cache. Closed by JUnit at the end of the run.
+ * (its models and audits in memory) over the on-disk artifact cache. JUnit closes it (an {@link AutoCloseable}
+ * store value) at the end of the run.
  */
-final class PrivacySession implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+final class PrivacySession implements AutoCloseable {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrivacySession.class);
 
