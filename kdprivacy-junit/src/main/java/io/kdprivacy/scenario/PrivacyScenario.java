@@ -121,6 +121,18 @@ public final class PrivacyScenario {
                 problems.add("student (d=" + s.hiddenSize() + ", " + s.layers() + " layers) is bigger than its teacher (d="
                         + t.hiddenSize() + ", " + t.layers() + " layers); a distilled student must not be larger");
             }
+            int positions = Math.min(t.maxPositions(), s.maxPositions());
+            if (audit.memorization() != null && audit.memorization().newTokens() >= positions) {
+                problems.add("the memorization probe generates " + audit.memorization().newTokens()
+                        + " tokens, which leaves no room for a prompt within " + positions + " positions");
+            }
+            for (KdTechnique technique : KdTechnique.values()) {
+                int sampled = distillation(technique).maxNewTokens();
+                if (technique != KdTechnique.KD && sampled >= positions) {
+                    problems.add(technique.displayName() + " samples " + sampled + " new tokens, which leaves no room "
+                            + "for a prompt within " + positions + " positions");
+                }
+            }
             if (s.vocabSize() != t.vocabSize()) {
                 problems.add("student and teacher vocabularies differ: " + s.vocabSize() + " vs " + t.vocabSize());
             }
@@ -227,6 +239,7 @@ public final class PrivacyScenario {
 
         public Builder members(ExampleSource source) {
             this.members = Objects.requireNonNull(source, "members");
+            this.generator = null;
             return this;
         }
 
@@ -237,10 +250,14 @@ public final class PrivacyScenario {
 
         public Builder nonMembers(ExampleSource source) {
             this.nonMembers = Objects.requireNonNull(source, "nonMembers");
+            this.generator = null;
             return this;
         }
 
-        /** Members and non-members from one generator, drawn with distinct seeds derived from the scenario's. */
+        /**
+         * Members and non-members from one generator, drawn with distinct seeds derived from the scenario's
+         * (replacing earlier {@code members} / {@code nonMembers}; a later call of those replaces this).
+         */
         public Builder generated(ExampleGenerator generator, int memberCount, int nonMemberCount) {
             this.generator = Objects.requireNonNull(generator, "generator");
             this.generatedCounts = new int[] {memberCount, nonMemberCount};

@@ -110,6 +110,24 @@ class PrivacyExtensionTest {
         }
     }
 
+    /** Data and teacher from files the test writes (static: the fixture runs in this JVM). */
+    static class FromFiles {
+        static volatile Path members;
+        static volatile Path nonMembers;
+        static volatile Path teacherCheckpoint;
+        static volatile boolean paperProbe;
+
+        @PrivacyTest(techniques = KdTechnique.KD, scenario = "scenario")
+        void never(PrivacyReport report) {
+        }
+
+        static PrivacyScenario.Builder scenario() {
+            PrivacyScenario.Builder b = (paperProbe ? tinyScenario() : tinyScenario().build().smoke().toBuilder())
+                    .members(members).nonMembers(nonMembers);
+            return teacherCheckpoint == null ? b : b.teacher(io.kdprivacy.scenario.ModelSpec.checkpoint(teacherCheckpoint));
+        }
+    }
+
     @PrivateData(generator = RandomRecords.class, memberCount = 40, nonMemberCount = 20)
     static class LimitOutOfRange {
         @PrivacyTest(techniques = KdTechnique.KD, maxMembershipAuc = 1.5)
@@ -242,6 +260,36 @@ class PrivacyExtensionTest {
         assertFails(run(MissingDataFile.class, cache, Map.of()), "data file not found");
         assertFails(run(StudentBiggerThanTeacher.class, cache, Map.of()), "is bigger than its teacher");
         assertFails(run(LimitOutOfRange.class, cache, Map.of()), "maxMembershipAuc = 1.5 is outside [0, 1]");
+        try (Stream<Path> s = Files.list(cache)) {
+            assertThat(s).as("nothing was trained").isEmpty();
+        }
+    }
+
+    @Test
+    void badDataFailsNamingTheProblemBeforeTraining(@TempDir Path cache, @TempDir Path data) throws IOException {
+        FromFiles.members = data.resolve("members.jsonl");
+        FromFiles.nonMembers = data.resolve("holdout.jsonl");
+        FromFiles.teacherCheckpoint = null;
+        Files.writeString(FromFiles.members, "{\"prompt\": \"a\", \"response\": \"b\"}\n{\"prompt\": \"broken\n");
+        Files.writeString(FromFiles.nonMembers, "{\"prompt\": \"c\", \"response\": \"d\"}\n");
+        assertFails(run(FromFiles.class, cache, Map.of()), "members.jsonl:2");
+
+        Files.writeString(FromFiles.members, "{\"prompt\": \"a\", \"response\": \"b\"}\n{\"prompt\": \"c\", \"response\": \"d\"}\n");
+        assertFails(run(FromFiles.class, cache, Map.of()), "cannot split");
+
+        Files.writeString(FromFiles.nonMembers, "");
+        assertFails(run(FromFiles.class, cache, Map.of()), "holdout.jsonl: dataset contains no examples");
+
+        Files.writeString(FromFiles.nonMembers, "{\"prompt\": \"e\", \"response\": \"f\"}\n");
+        FromFiles.teacherCheckpoint = Files.createDirectories(data.resolve("teacher"));
+        Files.writeString(FromFiles.teacherCheckpoint.resolve("config.json"), "{ not json");
+        assertFails(run(FromFiles.class, cache, Map.of()), "unreadable config.json");
+        FromFiles.teacherCheckpoint = null;
+        // tinyScenario keeps the paper's 64-token probe but allows only 48 positions
+        FromFiles.paperProbe = true;
+        assertFails(run(FromFiles.class, cache, Map.of()), "the memorization probe generates 64 tokens, which leaves no "
+                + "room for a prompt within 48 positions; SeqKD samples 64 new tokens");
+        FromFiles.paperProbe = false;
         try (Stream<Path> s = Files.list(cache)) {
             assertThat(s).as("nothing was trained").isEmpty();
         }
