@@ -128,6 +128,20 @@ class PrivacyExtensionTest {
         }
     }
 
+    /** A student loaded from a checkpoint: distillation is skipped, only the audit runs. */
+    static class CheckpointStudent {
+        static volatile Path student;
+
+        @PrivacyTest(techniques = KdTechnique.GKD, scenario = "scenario")
+        void audited(ModelReport student) {
+            assertThat(student.role()).isEqualTo("student");
+        }
+
+        static PrivacyScenario scenario() {
+            return fastScenario().toBuilder().student(io.kdprivacy.scenario.ModelSpec.checkpoint(student)).build();
+        }
+    }
+
     @PrivateData(generator = RandomRecords.class, memberCount = 40, nonMemberCount = 20)
     static class LimitOutOfRange {
         @PrivacyTest(techniques = KdTechnique.KD, maxMembershipAuc = 1.5)
@@ -292,6 +306,22 @@ class PrivacyExtensionTest {
         FromFiles.paperProbe = false;
         try (Stream<Path> s = Files.list(cache)) {
             assertThat(s).as("nothing was trained").isEmpty();
+        }
+    }
+
+    @Test
+    void aStudentCheckpointIsAuditedAsItIsWithoutDistillation(@TempDir Path dir) {
+        var tokenizer = new io.kdprivacy.text.ByteTokenizer();
+        try (var model = io.kdprivacy.model.CausalLm.initialize(io.kdprivacy.model.ModelConfig.named(ModelFamily.GPT2,
+                "nano", tokenizer.vocabSize(), tokenizer.eosId(), 48), 99)) {
+            io.kdprivacy.model.ModelCheckpoints.save(model, dir.resolve("student"));
+            CheckpointStudent.student = dir.resolve("student");
+            run(CheckpointStudent.class, sharedCache, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
+            PrivacyReport report = result(CheckpointStudent.class, "audited", "GKD");
+            assertThat(report.model("student").orElseThrow().weightsHash()).as("the checkpoint, untouched")
+                    .isEqualTo(model.weightsHash());
+            assertThat(report.model("reference")).isPresent();
+            assertThat(report.inheritedLeakage()).isNotEmpty();
         }
     }
 
