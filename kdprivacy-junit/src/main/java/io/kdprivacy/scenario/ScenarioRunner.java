@@ -1,6 +1,5 @@
 package io.kdprivacy.scenario;
 
-import io.kdprivacy.attack.ScoreCache;
 import io.kdprivacy.audit.AuditSettings;
 import io.kdprivacy.audit.ModelAudit;
 import io.kdprivacy.audit.PrivacyAudit;
@@ -16,13 +15,11 @@ import io.kdprivacy.model.CausalLm;
 import io.kdprivacy.model.ModelCheckpoints;
 import io.kdprivacy.model.ModelConfig;
 import io.kdprivacy.model.Torch;
-import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.Provenance;
 import io.kdprivacy.results.ResultsJson;
 import io.kdprivacy.text.Tokenizer;
 import io.kdprivacy.train.SftTrainer;
-import io.kdprivacy.train.TrainingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
