@@ -35,6 +35,7 @@ public final class PrivacyExtension implements TestTemplateInvocationContextProv
                     + config.techniques() + ")");
         }
         String method = context.getRequiredTestMethod().getName();
-        return techniques.stream().map(t -> new PrivacyInvocationContext(t, method, test, config, gates));
+        return techniques.stream().map(t -> new PrivacyInvocationContext("[" + t.displayName() + "] " + method,
+                new PrivacyInvocation(t, test, config, gates)));
     }
 }

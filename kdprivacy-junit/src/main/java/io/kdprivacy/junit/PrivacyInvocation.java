@@ -47,8 +47,9 @@ final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecution
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        // the runner validates it before training anything
         PrivacyScenario scenario = ScenarioFactory.create(context.getRequiredTestClass(), context.getRequiredTestMethod(),
-                test, config).validate();
+                test, config);
         String testId = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName()
                 + "[" + technique.displayName() + "]";
         PrivacyReport report = PrivacySession.of(context, config).runner().run(scenario, technique, testId,
