@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
@@ -283,25 +284,31 @@ public final class CausalLm implements AutoCloseable {
      * (1 real, 0 padding). Positions count from 0 at the first column. Returns [B, T, vocab].
      */
     public NDArray forward(NDArray tokens, NDArray attentionMask) {
-        Shape shape = tokens.getShape();
-        int batch = (int) shape.get(0);
-        int length = (int) shape.get(1);
-        long[] positions = new long[batch * length];
-        for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < length; t++) {
-                positions[b * length + t] = t;
-            }
-        }
-        NDArray pos = tokens.getManager().create(positions, shape);
-        return forward(tokens, pos, attentionMask.toFloatArray(), null);
+        return logits(hiddenStates(tokens, attentionMask));
     }
 
     /**
-     * The core forward pass. {@code positions} [B, T] gives each token's position; {@code keyMask}
-     * (B × (cached + T) floats, 1 real / 0 padding) marks which keys may be attended; with a cache the
-     * new keys and values are appended to it.
+     * The final hidden states (after the last norm) of a right-padded batch, as {@link #forward} takes
+     * it: [B, T, d]. With {@link #logits} this lets a caller apply the vocabulary head to only the
+     * positions it needs.
      */
-    NDArray forward(NDArray tokens, NDArray positions, float[] keyMask, KvCache cache) {
+    public NDArray hiddenStates(NDArray tokens, NDArray attentionMask) {
+        return hiddenStates(tokens, null, attentionMask.toFloatArray(), null);
+    }
+
+    /** The vocabulary head: logits [..., vocab] for hidden states [..., d]. */
+    public NDArray logits(NDArray hidden) {
+        NDArray head = config.family().tiedEmbeddings() ? parameters.get("embed.tokens") : parameters.get("lm_head.weight");
+        return Linear.linear(hidden, head).head();
+    }
+
+    /**
+     * The core forward pass, up to the final norm. {@code positions} (B × T, row-major) gives each
+     * token's position, {@code null} meaning 0 … T−1 in every row; {@code keyMask} (B × (cached + T)
+     * floats, 1 real / 0 padding) marks which keys may be attended; with a cache the new keys and values
+     * are appended to it.
+     */
+    NDArray hiddenStates(NDArray tokens, long[] positions, float[] keyMask, KvCache cache) {
         Shape shape = tokens.getShape();
         int batch = (int) shape.get(0);
         int length = (int) shape.get(1);
@@ -314,11 +321,19 @@ public final class CausalLm implements AutoCloseable {
         NDArray mask = attentionMask(m, batch, length, past, keyMask);
         NDArray x = Embedding.embedding(tokens, parameters.get("embed.tokens"), SparseFormat.DENSE).head();
         NDArray[] rotary = null;
+        int offset = config.family().positionOffset();
         if (config.family().positions() == ModelFamily.Positions.LEARNED) {
-            NDArray p = config.family().positionOffset() == 0 ? positions : positions.add(config.family().positionOffset());
-            x = x.add(Embedding.embedding(p, parameters.get("embed.positions"), SparseFormat.DENSE).head());
+            NDArray table = parameters.get("embed.positions");
+            if (positions == null) {
+                // every row at 0 … T−1: one [T, d] slice of the table, broadcast over the batch
+                x = x.add(table.get(new NDIndex("{}:{}", offset, offset + length)));
+            } else {
+                long[] rows = offset == 0 ? positions : java.util.Arrays.stream(positions).map(p -> p + offset).toArray();
+                x = x.add(Embedding.embedding(m.create(rows, shape), table, SparseFormat.DENSE).head());
+            }
         } else {
-            rotary = Rotary.cosSin(m, positions.toLongArray(), batch, length, config.headSize(), config.ropeTheta());
+            rotary = Rotary.cosSin(m, positions == null ? counting(batch, length) : positions, batch, length,
+                    config.headSize(), config.ropeTheta());
         }
         for (int i = 0; i < config.layers(); i++) {
             x = block(i, x, mask, rotary, cache);
@@ -326,9 +341,15 @@ public final class CausalLm implements AutoCloseable {
         if (cache != null) {
             cache.advance(length);
         }
-        x = norm("norm", x);
-        NDArray head = config.family().tiedEmbeddings() ? parameters.get("embed.tokens") : parameters.get("lm_head.weight");
-        return Linear.linear(x, head).head();
+        return norm("norm", x);
+    }
+
+    private static long[] counting(int batch, int length) {
+        long[] positions = new long[batch * length];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i % length;
+        }
+        return positions;
     }
 
     private NDArray block(int i, NDArray x, NDArray mask, NDArray[] rotary, KvCache cache) {
@@ -345,12 +366,17 @@ public final class CausalLm implements AutoCloseable {
         long length = s.get(1);
         int heads = config.heads();
         int hd = config.headSize();
-        NDArray qkv = linear(b + "attn.qkv", h)
+        // One copy puts q, k and v head-major and contiguous; then every product below is a plain
+        // batched matmul over B·H heads that needs no further copy (k's transpose is a strided view).
+        // split, not get(i): get's backward writes each gradient into a zeroed full-size tensor.
+        NDList qkv = linear(b + "attn.qkv", h)
                 .reshape(batch, length, 3, heads, hd)
-                .transpose(2, 0, 3, 1, 4); // [3, B, H, T, hd]
-        NDArray q = qkv.get(0).mul(1.0 / Math.sqrt(hd));
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
+                .transpose(2, 0, 3, 1, 4)                 // [3, B, H, T, hd], a view
+                .reshape(3, batch * heads, length, hd)    // copies
+                .split(3, 0);
+        NDArray q = qkv.get(0).reshape(batch, heads, length, hd).mul(1.0 / Math.sqrt(hd));
+        NDArray k = qkv.get(1).reshape(batch, heads, length, hd);
+        NDArray v = qkv.get(2).reshape(batch, heads, length, hd);
         if (rotary != null) {
             q = Rotary.apply(q, rotary[0], rotary[1]);
             k = Rotary.apply(k, rotary[0], rotary[1]);
@@ -360,8 +386,14 @@ public final class CausalLm implements AutoCloseable {
             k = kv[0];
             v = kv[1];
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(mask);
-        NDArray context = scores.softmax(-1).matMul(v)   // [B, H, T, hd]
+        long keys = k.getShape().get(2);
+        NDArray scores = q.reshape(batch * heads, length, hd)
+                .batchMatMul(k.reshape(batch * heads, keys, hd).transpose(0, 2, 1))
+                .reshape(batch, heads, length, keys)
+                .add(mask);
+        NDArray context = scores.softmax(-1).reshape(batch * heads, length, keys)
+                .batchMatMul(v.reshape(batch * heads, keys, hd))   // [B·H, T, hd]
+                .reshape(batch, heads, length, hd)
                 .transpose(0, 2, 1, 3)
                 .reshape(batch, length, (long) heads * hd);
         return linear(b + "attn.out", context);
@@ -393,7 +425,7 @@ public final class CausalLm implements AutoCloseable {
 
     /** GPT-2's "gelu_new": 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
     static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.pow(3).mul(0.044715).add(x).mul(Math.sqrt(2.0 / Math.PI));
+        NDArray inner = x.square().mul(x).mul(0.044715).add(x).mul(Math.sqrt(2.0 / Math.PI));
         return x.mul(0.5).mul(inner.tanh().add(1));
     }
 
@@ -414,13 +446,15 @@ public final class CausalLm implements AutoCloseable {
 
     /** RMSNorm: x / √(mean(x²) + ε) · w. */
     static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
-        NDArray rms = x.pow(2).mean(new int[] {-1}, true).add(eps).pow(-0.5);
-        return x.mul(rms).mul(weight);
+        // square() and sqrt(), not pow(): libtorch's tensor-exponent pow is ~25x slower here.
+        NDArray rms = x.square().mean(new int[] {-1}, true).add(eps).sqrt();
+        return x.div(rms).mul(weight);
     }
 
     /**
-     * The additive attention mask [B, 1, T, past+T]: 0 where query t may see key j (j ≤ past + t and
-     * key j is not padding), a large negative number elsewhere.
+     * The additive attention mask: 0 where query t may see key j (j ≤ past + t and key j is not
+     * padding), {@link #MASKED} elsewhere. Shaped [T, past+T] (broadcast over batch and heads) when no key
+     * is padding, else [B, 1, T, past+T]; only the small causal and padding parts are built on the host.
      */
     static NDArray attentionMask(NDManager m, int batch, int length, int past, float[] keyMask) {
         int keys = past + length;
@@ -428,17 +462,20 @@ public final class CausalLm implements AutoCloseable {
             throw new IllegalArgumentException("key mask has " + keyMask.length + " entries, expected "
                     + batch + " x " + keys);
         }
-        float[] mask = new float[batch * length * keys];
-        for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < length; t++) {
-                int row = (b * length + t) * keys;
-                for (int j = 0; j < keys; j++) {
-                    boolean visible = j <= past + t && keyMask[b * keys + j] > 0.5f;
-                    mask[row + j] = visible ? 0f : MASKED;
-                }
+        float[] causal = new float[length * keys];
+        for (int t = 0; t < length; t++) {
+            java.util.Arrays.fill(causal, t * keys + past + t + 1, (t + 1) * keys, MASKED);
+        }
+        NDArray mask = m.create(causal, new Shape(length, keys));
+        float[] padding = new float[batch * keys];
+        boolean padded = false;
+        for (int i = 0; i < padding.length; i++) {
+            if (keyMask[i] <= 0.5f) {
+                padding[i] = MASKED;
+                padded = true;
             }
         }
-        return m.create(mask, new Shape(batch, 1, length, keys));
+        return padded ? mask.minimum(m.create(padding, new Shape(batch, 1, 1, keys))) : mask;
     }
 
     @Override

@@ -119,8 +119,8 @@ public final class DecodingSession implements AutoCloseable {
             scope.suppressNotUsedWarning();
             return Torch.noGrad(() -> {
                 NDArray ids = manager.create(tokens, new Shape(rows, length));
-                NDArray pos = manager.create(positions, new Shape(rows, length));
-                return model.forward(ids, pos, mask, cache).get(":, -1, :").toFloatArray();
+                // only the last position predicts the next token: the vocabulary head runs on it alone
+                return model.logits(model.hiddenStates(ids, positions, mask, cache).get(":, -1, :")).toFloatArray();
             });
         }
     }

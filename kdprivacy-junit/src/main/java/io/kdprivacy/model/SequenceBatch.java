@@ -144,6 +144,31 @@ public final class SequenceBatch {
         return m.create(lossMask, new Shape(batch, length));
     }
 
+    /**
+     * The flattened (row × T + t) positions whose next-token target is a response token — where the
+     * loss mask is 1 — row by row, in order; {@link #responseTokens()} of them.
+     */
+    public long[] responsePositions() {
+        long[] out = new long[responseTokens()];
+        int k = 0;
+        for (int i = 0; i < batch; i++) {
+            for (int t = 0; t < responseLength[i]; t++) {
+                out[k++] = (long) i * length + responseStart[i] - 1 + t;
+            }
+        }
+        return out;
+    }
+
+    /** The response tokens, row by row, in order: the targets at {@link #responsePositions()}. */
+    public long[] responseTargets() {
+        long[] positions = responsePositions();
+        long[] out = new long[positions.length];
+        for (int k = 0; k < positions.length; k++) {
+            out[k] = targets[(int) positions[k]];
+        }
+        return out;
+    }
+
     /** The loss mask as host floats (B × T, row-major). */
     public float[] lossMaskValues() {
         return lossMask.clone();

@@ -1,6 +1,8 @@
 package io.kdprivacy.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import io.kdprivacy.model.Torch;
 
@@ -12,20 +14,26 @@ public final class Gradients {
     private Gradients() {
     }
 
-    /** The global L2 norm of the parameters' accumulated gradients. */
+    /** The global L2 norm of the parameters' accumulated gradients (one host read for all of them). */
     public static double globalNorm(Map<String, NDArray> parameters) {
-        double sumOfSquares = 0;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
+            NDList norms = new NDList();
             for (NDArray p : parameters.values()) {
                 NDArray g = Torch.gradient(p);
                 if (g != null) {
-                    double norm = g.norm().getFloat();
-                    sumOfSquares += norm * norm;
+                    norms.add(g.norm());
                 }
             }
+            if (norms.isEmpty()) {
+                return 0;
+            }
+            double sumOfSquares = 0;
+            for (float norm : NDArrays.stack(norms).toFloatArray()) {
+                sumOfSquares += (double) norm * norm;
+            }
+            return Math.sqrt(sumOfSquares);
         }
-        return Math.sqrt(sumOfSquares);
     }
 
     /** The factor that scales gradients of norm {@code norm} down to at most {@code maxNorm} (≤ 0: no clipping). */

@@ -240,4 +240,52 @@ class CausalLmTest {
             }
         }
     }
+    @ParameterizedTest
+    @EnumSource(ModelFamily.class)
+    void scoresEqualTheFullForwardDistributionAtResponsePositions(ModelFamily family) {
+        try (CausalLm model = CausalLm.initialize(Bytes.config(family, "nano"), 9)) {
+            List<PromptResponse> examples = List.of(Bytes.example("Q: hi\nA:", " hello"), Bytes.example("x", "yz"),
+                    Bytes.example("abcd", "e"));
+            ResponseScorer scorer = new ResponseScorer(model, 3, 128);
+            List<TokenScores> scores = scorer.score(examples);
+            double[] meanNll = scorer.meanNll(examples);
+            for (int i = 0; i < examples.size(); i++) {
+                int[] prompt = examples.get(i).prompt();
+                int[] response = examples.get(i).response();
+                long[] row = new long[prompt.length + response.length];
+                for (int t = 0; t < row.length; t++) {
+                    row[t] = t < prompt.length ? prompt[t] : response[t - prompt.length];
+                }
+                float[] logits = logits(model, new long[][] {row}, new float[][] {ones(row.length)});
+                int vocab = model.config().vocabSize();
+                TokenScores s = scores.get(i);
+                assertThat(s.length()).isEqualTo(response.length);
+                for (int t = 0; t < response.length; t++) {
+                    // position prompt + t − 1 predicts response token t; log-softmax and moments in double
+                    int base = (prompt.length + t - 1) * vocab;
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int v = 0; v < vocab; v++) {
+                        max = Math.max(max, logits[base + v]);
+                    }
+                    double z = 0;
+                    for (int v = 0; v < vocab; v++) {
+                        z += Math.exp(logits[base + v] - max);
+                    }
+                    double logZ = max + Math.log(z);
+                    double mu = 0;
+                    double second = 0;
+                    for (int v = 0; v < vocab; v++) {
+                        double logp = logits[base + v] - logZ;
+                        mu += Math.exp(logp) * logp;
+                        second += Math.exp(logp) * logp * logp;
+                    }
+                    assertThat((double) s.logProbs()[t]).as("example %d token %d", i, t)
+                            .isCloseTo(logits[base + response[t]] - logZ, within(1e-4));
+                    assertThat((double) s.expectedLogProbs()[t]).isCloseTo(mu, within(1e-4));
+                    assertThat((double) s.logProbStds()[t]).isCloseTo(Math.sqrt(second - mu * mu), within(1e-3));
+                }
+                assertThat(meanNll[i]).isCloseTo(s.meanNll(), within(1e-9));
+            }
+        }
+    }
 }
