@@ -114,7 +114,8 @@ public final class FoundationBenchmark {
         return summary(scaled, "%.0f%%").replace("%%", "%");
     }
 
-    private static List<PromptResponse> randomData(int n, Random r) {
+    /** {@code n} random prompt (8 tokens) + response rows of exactly SEQ tokens with the EOS. */
+    static List<PromptResponse> randomData(int n, Random r) {
         List<PromptResponse> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int[] prompt = new int[8];
