@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class CausalLm implements AutoCloseable {
             if (name.endsWith(".bias")) {
                 // zeros
             } else if (name.startsWith("norm") || name.contains(".norm")) {
-                java.util.Arrays.fill(data, 1f);
+                Arrays.fill(data, 1f);
             } else {
                 double std = name.endsWith("attn.out.weight") || name.endsWith("mlp.down.weight") ? residualStd : 0.02;
                 SplittableRandom random = new SplittableRandom(seed ^ (long) name.hashCode() * 0x9E3779B97F4A7C15L);
@@ -328,7 +329,7 @@ public final class CausalLm implements AutoCloseable {
                 // every row at 0 … T−1: one [T, d] slice of the table, broadcast over the batch
                 x = x.add(table.get(new NDIndex("{}:{}", offset, offset + length)));
             } else {
-                long[] rows = offset == 0 ? positions : java.util.Arrays.stream(positions).map(p -> p + offset).toArray();
+                long[] rows = offset == 0 ? positions : Arrays.stream(positions).map(p -> p + offset).toArray();
                 x = x.add(Embedding.embedding(m.create(rows, shape), table, SparseFormat.DENSE).head());
             }
         } else {
@@ -464,7 +465,7 @@ public final class CausalLm implements AutoCloseable {
         }
         float[] causal = new float[length * keys];
         for (int t = 0; t < length; t++) {
-            java.util.Arrays.fill(causal, t * keys + past + t + 1, (t + 1) * keys, MASKED);
+            Arrays.fill(causal, t * keys + past + t + 1, (t + 1) * keys, MASKED);
         }
         NDArray mask = m.create(causal, new Shape(length, keys));
         float[] padding = new float[batch * keys];

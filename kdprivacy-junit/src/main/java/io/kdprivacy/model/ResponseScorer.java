@@ -4,9 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -101,7 +103,7 @@ public final class ResponseScorer {
                 NDArray pLogp = logp.exp().mul(logp);
                 NDArray mu = pLogp.sum(new int[] {-1});
                 NDArray second = pLogp.mul(logp).sum(new int[] {-1});
-                NDArray sigma = ai.djl.nn.Activation.relu(second.sub(mu.square())).sqrt();
+                NDArray sigma = Activation.relu(second.sub(mu.square())).sqrt();
                 return new NDArray[] {target, mu, sigma};
             });
             float[][] out = new float[stats.length][];
@@ -113,6 +115,6 @@ public final class ResponseScorer {
     }
 
     private static float[] slice(float[] values, int offset, int length) {
-        return java.util.Arrays.copyOfRange(values, offset, offset + length);
+        return Arrays.copyOfRange(values, offset, offset + length);
     }
 }

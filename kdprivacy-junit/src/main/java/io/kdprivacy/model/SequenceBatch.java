@@ -161,10 +161,13 @@ public final class SequenceBatch {
 
     /** The response tokens, row by row, in order: the targets at {@link #responsePositions()}. */
     public long[] responseTargets() {
-        long[] positions = responsePositions();
-        long[] out = new long[positions.length];
-        for (int k = 0; k < positions.length; k++) {
-            out[k] = targets[(int) positions[k]];
+        long[] out = new long[responseTokens()];
+        int k = 0;
+        for (int i = 0; i < batch; i++) {
+            int start = i * length + responseStart[i];
+            for (int t = 0; t < responseLength[i]; t++) {
+                out[k++] = tokens[start + t];
+            }
         }
         return out;
     }

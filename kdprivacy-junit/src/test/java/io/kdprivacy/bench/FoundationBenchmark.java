@@ -36,10 +36,10 @@ import java.util.Random;
  */
 public final class FoundationBenchmark {
 
-    private static final int VOCAB = 256;
-    private static final int SEQ = 64;
-    private static final int BATCH = 16;
-    private static final int STEPS = 12;
+    static final int VOCAB = 256;
+    static final int SEQ = 64;
+    static final int BATCH = 16;
+    static final int STEPS = 12;
     private static final int ROUNDS = 7;
 
     private FoundationBenchmark() {

@@ -23,9 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static io.kdprivacy.bench.FoundationBenchmark.BATCH;
+import static io.kdprivacy.bench.FoundationBenchmark.SEQ;
+import static io.kdprivacy.bench.FoundationBenchmark.STEPS;
+import static io.kdprivacy.bench.FoundationBenchmark.VOCAB;
+
 /**
  * Where a training step or a scoring batch spends its time, op by op, from libtorch's own profiler:
- * the FoundationBenchmark's GPT-2 shape and data, eight warm-up epochs, then two profiled epochs.
+ * the FoundationBenchmark's GPT-2 shape, data and batch size, eight warm-up epochs, then two profiled
+ * epochs.
  * Prints each top-level op (an autograd node counts as one op) with its total time and share, and
  * leaves the Chrome trace in {@code target/op-profile-<mode>.json}. Timings carry the profiler's own
  * overhead, so read the shares, not the absolute numbers.
@@ -36,16 +42,15 @@ import java.util.Random;
  */
 public final class OpProfile {
 
-    private static final int VOCAB = 256;
-    private static final int SEQ = 64;
-    private static final int BATCH = 16;
-    private static final int STEPS = 12;
-
     private OpProfile() {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean train = args.length == 0 || args[0].equals("train");
+        String mode = args.length == 0 ? "train" : args[0];
+        if (!mode.equals("train") && !mode.equals("score")) {
+            throw new IllegalArgumentException("mode must be 'train' or 'score', got '" + mode + "'");
+        }
+        boolean train = mode.equals("train");
         int d = args.length > 1 ? Integer.parseInt(args[1]) : 128;
         int layers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int heads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
