@@ -50,11 +50,24 @@ public final class CausalLm implements AutoCloseable {
     private final ModelConfig config;
     private final NDManager manager;
     private final Map<String, NDArray> parameters;
+    private final NDArray qkvScale;
 
     private CausalLm(ModelConfig config, NDManager manager, Map<String, NDArray> parameters) {
         this.config = config;
         this.manager = manager;
         this.parameters = parameters;
+        this.qkvScale = qkvScale(manager, config);
+    }
+
+    /** [3d, 1]: 1/√headSize for the query rows of the fused projection, 1 for the key and value rows. */
+    private static NDArray qkvScale(NDManager manager, ModelConfig config) {
+        int d = config.hiddenSize();
+        float[] scale = new float[3 * d];
+        Arrays.fill(scale, 0, d, (float) (1.0 / Math.sqrt(config.headSize())));
+        Arrays.fill(scale, d, 3 * d, 1f);
+        NDArray array = manager.create(scale, new Shape(3L * d, 1));
+        NDScope.unregister(array);
+        return array;
     }
 
     /**
@@ -336,13 +349,18 @@ public final class CausalLm implements AutoCloseable {
             rotary = Rotary.cosSin(m, positions == null ? counting(batch, length) : positions, batch, length,
                     config.headSize(), config.ropeTheta());
         }
+        // The residual stream is kept as [B·T, d], the shape every projection multiplies. Without
+        // autograd nothing keeps intermediate results for a backward pass, so it and the attention
+        // scores are updated in place instead of reallocated.
+        x = x.reshape(-1, config.hiddenSize());
+        boolean inPlace = !Torch.isGradMode();
         for (int i = 0; i < config.layers(); i++) {
-            x = block(i, x, mask, rotary, cache);
+            x = block(i, x, batch, length, mask, rotary, cache, inPlace);
         }
         if (cache != null) {
             cache.advance(length);
         }
-        return norm("norm", x);
+        return norm("norm", x).reshape(batch, length, config.hiddenSize());
     }
 
     private static long[] counting(int batch, int length) {
@@ -353,29 +371,37 @@ public final class CausalLm implements AutoCloseable {
         return positions;
     }
 
-    private NDArray block(int i, NDArray x, NDArray mask, NDArray[] rotary, KvCache cache) {
+    private NDArray block(int i, NDArray x, int batch, int length, NDArray mask, NDArray[] rotary, KvCache cache,
+                          boolean inPlace) {
         String b = "blocks." + i + ".";
         NDArray h = norm(b + "norm1", x);
-        x = x.add(attention(i, b, h, mask, rotary, cache));
+        x = add(x, attention(i, b, h, batch, length, mask, rotary, cache, inPlace), inPlace);
         h = norm(b + "norm2", x);
-        return x.add(mlp(b, h));
+        return add(x, mlp(b, h), inPlace);
     }
 
-    private NDArray attention(int layer, String b, NDArray h, NDArray mask, NDArray[] rotary, KvCache cache) {
-        Shape s = h.getShape();
-        long batch = s.get(0);
-        long length = s.get(1);
+    private static NDArray add(NDArray x, NDArray y, boolean inPlace) {
+        return inPlace ? x.addi(y) : x.add(y);
+    }
+
+    /** Causal self-attention of h [B·T, d]; returns [B·T, d]. */
+    private NDArray attention(int layer, String b, NDArray h, long batch, long length, NDArray mask, NDArray[] rotary,
+                              KvCache cache, boolean inPlace) {
         int heads = config.heads();
         int hd = config.headSize();
         // One copy puts q, k and v head-major and contiguous; then every product below is a plain
         // batched matmul over B·H heads that needs no further copy (k's transpose is a strided view).
         // split, not get(i): get's backward writes each gradient into a zeroed full-size tensor.
-        NDList qkv = linear(b + "attn.qkv", h)
+        // The 1/√hd score scale is folded into the query rows of the projection: one small op on the
+        // weights instead of one on every query.
+        NDArray w = parameters.get(b + "attn.qkv.weight").mul(qkvScale);
+        NDArray bias = parameters.get(b + "attn.qkv.bias");
+        NDList qkv = linear(h, w, bias == null ? null : bias.mul(qkvScale.reshape(-1)))
                 .reshape(batch, length, 3, heads, hd)
                 .transpose(2, 0, 3, 1, 4)                 // [3, B, H, T, hd], a view
                 .reshape(3, batch * heads, length, hd)    // copies
                 .split(3, 0);
-        NDArray q = qkv.get(0).reshape(batch, heads, length, hd).mul(1.0 / Math.sqrt(hd));
+        NDArray q = qkv.get(0).reshape(batch, heads, length, hd);
         NDArray k = qkv.get(1).reshape(batch, heads, length, hd);
         NDArray v = qkv.get(2).reshape(batch, heads, length, hd);
         if (rotary != null) {
@@ -388,15 +414,14 @@ public final class CausalLm implements AutoCloseable {
             v = kv[1];
         }
         long keys = k.getShape().get(2);
-        NDArray scores = q.reshape(batch * heads, length, hd)
+        NDArray scores = add(q.reshape(batch * heads, length, hd)
                 .batchMatMul(k.reshape(batch * heads, keys, hd).transpose(0, 2, 1))
-                .reshape(batch, heads, length, keys)
-                .add(mask);
+                .reshape(batch, heads, length, keys), mask, inPlace);
         NDArray context = scores.softmax(-1).reshape(batch * heads, length, keys)
                 .batchMatMul(v.reshape(batch * heads, keys, hd))   // [B·H, T, hd]
                 .reshape(batch, heads, length, hd)
                 .transpose(0, 2, 1, 3)
-                .reshape(batch, length, (long) heads * hd);
+                .reshape(batch * length, (long) heads * hd);
         return linear(b + "attn.out", context);
     }
 
@@ -426,13 +451,20 @@ public final class CausalLm implements AutoCloseable {
 
     /** GPT-2's "gelu_new": 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
     static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.square().mul(x).mul(0.044715).add(x).mul(Math.sqrt(2.0 / Math.PI));
-        return x.mul(0.5).mul(inner.tanh().add(1));
+        // float scalars: DJL turns a double into a float64 tensor, and the op then runs a slower mixed-type path
+        NDArray inner = x.square().mul(x).mul(0.044715f).add(x).mul((float) Math.sqrt(2.0 / Math.PI));
+        return x.mul(0.5f).mul(inner.tanh().add(1f));
     }
 
     private NDArray linear(String name, NDArray x) {
-        NDArray bias = parameters.get(name + ".bias");
-        NDArray w = parameters.get(name + ".weight");
+        return linear(x, parameters.get(name + ".weight"), parameters.get(name + ".bias"));
+    }
+
+    /**
+     * x·wᵀ + bias for x [rows, in]. Kept 2-D on purpose: libtorch's C++ {@code linear} fuses the bias into
+     * the matrix product ({@code addmm}) only for 2-D input, and otherwise adds it in a second pass.
+     */
+    private static NDArray linear(NDArray x, NDArray w, NDArray bias) {
         return (bias == null ? Linear.linear(x, w) : Linear.linear(x, w, bias)).head();
     }
 
@@ -448,7 +480,7 @@ public final class CausalLm implements AutoCloseable {
     /** RMSNorm: x / √(mean(x²) + ε) · w. */
     static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
         // square() and sqrt(), not pow(): libtorch's tensor-exponent pow is ~25x slower here.
-        NDArray rms = x.square().mean(new int[] {-1}, true).add(eps).sqrt();
+        NDArray rms = x.square().mean(new int[] {-1}, true).add((float) eps).sqrt();
         return x.div(rms).mul(weight);
     }
 

@@ -83,6 +83,12 @@ public final class Torch {
         return withGradMode(true, body);
     }
 
+    /** Whether autograd is recording on this thread. */
+    public static boolean isGradMode() {
+        engine();
+        return JniUtils.isGradMode();
+    }
+
     /** Runs {@code body} with autograd recording off (for this thread), as inference should. */
     public static <T> T noGrad(Supplier<T> body) {
         return withGradMode(false, body);

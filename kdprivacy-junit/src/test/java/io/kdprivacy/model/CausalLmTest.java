@@ -59,6 +59,28 @@ class CausalLmTest {
 
     @ParameterizedTest
     @EnumSource(ModelFamily.class)
+    void inferenceForwardEqualsTheAutogradForwardAndChangesNoInput(ModelFamily family) {
+        // without autograd the forward updates its residual stream and scores in place; with it, it must not
+        try (CausalLm model = CausalLm.initialize(Bytes.config(family, "nano"), 4);
+             NDManager m = model.manager().newSubManager()) {
+            long[] tokens = {5, 6, 7, 8, 1, 2, 3, 256};
+            float[] mask = {1, 1, 1, 1, 1, 1, 1, 0};
+            NDArray tokenArray = m.create(tokens, new Shape(2, 4));
+            NDArray maskArray = m.create(mask, new Shape(2, 4));
+            String weights = model.weightsHash();
+            float[] inference = Torch.noGrad(() -> model.forward(tokenArray, maskArray).toFloatArray());
+            model.setTrainable(true);
+            float[] autograd = Torch.withGrad(() -> model.forward(tokenArray, maskArray).toFloatArray());
+            model.setTrainable(false);
+            assertThat(inference).containsExactly(autograd);
+            assertThat(tokenArray.toLongArray()).containsExactly(tokens);
+            assertThat(maskArray.toFloatArray()).containsExactly(mask);
+            assertThat(model.weightsHash()).isEqualTo(weights);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelFamily.class)
     void paddingDoesNotChangeRealTokens(ModelFamily family) {
         try (CausalLm model = CausalLm.initialize(Bytes.config(family, "nano"), 2)) {
             long[] shortRow = {5, 6, 7};
