@@ -307,7 +307,24 @@ public final class CausalLm implements AutoCloseable {
      * positions it needs.
      */
     public NDArray hiddenStates(NDArray tokens, NDArray attentionMask) {
-        return hiddenStates(tokens, null, attentionMask.toFloatArray(), null);
+        return hiddenStates(tokens, null, attentionMask.toFloatArray(), null, null);
+    }
+
+    /**
+     * The final hidden states of selected positions only: {@code rows} are flat indices b·T + t into the
+     * right-padded batch [B, T]; returns [rows.length, d], equal (up to float rounding) to those rows of
+     * {@link #hiddenStates(NDArray, NDArray)}. Every block still computes keys and values for all
+     * positions, but the last block's output projection and MLP and the final norm run on the selected
+     * rows only — what a scorer that needs only the response positions should call.
+     */
+    public NDArray hiddenStates(NDArray tokens, NDArray attentionMask, long[] rows) {
+        long positions = tokens.getShape().size();
+        for (long row : rows) {
+            if (row < 0 || row >= positions) {
+                throw new IndexOutOfBoundsException("row " + row + " outside the batch's " + positions + " positions");
+            }
+        }
+        return hiddenStates(tokens, null, attentionMask.toFloatArray(), null, rows);
     }
 
     /** The vocabulary head: logits [..., vocab] for hidden states [..., d]. */
@@ -320,9 +337,11 @@ public final class CausalLm implements AutoCloseable {
      * The core forward pass, up to the final norm. {@code positions} (B × T, row-major) gives each
      * token's position, {@code null} meaning 0 … T−1 in every row; {@code keyMask} (B × (cached + T)
      * floats, 1 real / 0 padding) marks which keys may be attended; with a cache the new keys and values
-     * are appended to it.
+     * are appended to it. With {@code rows} (flat indices b·T + t) only those positions' states are
+     * returned, [rows, d], and the last block runs its output projection and MLP on them alone; without,
+     * [B, T, d].
      */
-    NDArray hiddenStates(NDArray tokens, long[] positions, float[] keyMask, KvCache cache) {
+    NDArray hiddenStates(NDArray tokens, long[] positions, float[] keyMask, KvCache cache, long[] rows) {
         Shape shape = tokens.getShape();
         int batch = (int) shape.get(0);
         int length = (int) shape.get(1);
@@ -342,8 +361,8 @@ public final class CausalLm implements AutoCloseable {
                 // every row at 0 … T−1: one [T, d] slice of the table, broadcast over the batch
                 x = x.add(table.get(new NDIndex("{}:{}", offset, offset + length)));
             } else {
-                long[] rows = offset == 0 ? positions : Arrays.stream(positions).map(p -> p + offset).toArray();
-                x = x.add(Embedding.embedding(m.create(rows, shape), table, SparseFormat.DENSE).head());
+                long[] tableRows = offset == 0 ? positions : Arrays.stream(positions).map(p -> p + offset).toArray();
+                x = x.add(Embedding.embedding(m.create(tableRows, shape), table, SparseFormat.DENSE).head());
             }
         } else {
             rotary = Rotary.cosSin(m, positions == null ? counting(batch, length) : positions, batch, length,
@@ -354,13 +373,15 @@ public final class CausalLm implements AutoCloseable {
         // scores are updated in place instead of reallocated.
         x = x.reshape(-1, config.hiddenSize());
         boolean inPlace = !Torch.isGradMode();
+        NDArray selected = rows == null ? null : m.create(rows);
         for (int i = 0; i < config.layers(); i++) {
-            x = block(i, x, batch, length, mask, rotary, cache, inPlace);
+            x = block(i, x, batch, length, mask, rotary, cache, inPlace, i == config.layers() - 1 ? selected : null);
         }
         if (cache != null) {
             cache.advance(length);
         }
-        return norm("norm", x).reshape(batch, length, config.hiddenSize());
+        NDArray out = norm("norm", x);
+        return rows == null ? out.reshape(batch, length, config.hiddenSize()) : out;
     }
 
     private static long[] counting(int batch, int length) {
@@ -371,11 +392,16 @@ public final class CausalLm implements AutoCloseable {
         return positions;
     }
 
+    /** One transformer block over x [B·T, d]; with {@code rows}, attention sees every position but only those rows go on. */
     private NDArray block(int i, NDArray x, int batch, int length, NDArray mask, NDArray[] rotary, KvCache cache,
-                          boolean inPlace) {
+                          boolean inPlace, NDArray rows) {
         String b = "blocks." + i + ".";
         NDArray h = norm(b + "norm1", x);
-        x = add(x, attention(i, b, h, batch, length, mask, rotary, cache, inPlace), inPlace);
+        NDArray attended = attention(i, b, h, batch, length, mask, rotary, cache, inPlace, rows);
+        if (rows != null) {
+            x = rows(x, rows);   // a gathered copy, so the in-place adds below leave the full stream alone
+        }
+        x = add(x, attended, inPlace);
         h = norm(b + "norm2", x);
         return add(x, mlp(b, h), inPlace);
     }
@@ -384,9 +410,13 @@ public final class CausalLm implements AutoCloseable {
         return inPlace ? x.addi(y) : x.add(y);
     }
 
-    /** Causal self-attention of h [B·T, d]; returns [B·T, d]. */
+    private static NDArray rows(NDArray x, NDArray rows) {
+        return Embedding.embedding(rows, x, SparseFormat.DENSE).head();
+    }
+
+    /** Causal self-attention of h [B·T, d]; returns [B·T, d], or [rows, d] for the selected rows only. */
     private NDArray attention(int layer, String b, NDArray h, long batch, long length, NDArray mask, NDArray[] rotary,
-                              KvCache cache, boolean inPlace) {
+                              KvCache cache, boolean inPlace, NDArray rows) {
         int heads = config.heads();
         int hd = config.headSize();
         // One copy puts q, k and v head-major and contiguous; then every product below is a plain
@@ -422,7 +452,7 @@ public final class CausalLm implements AutoCloseable {
                 .reshape(batch, heads, length, hd)
                 .transpose(0, 2, 1, 3)
                 .reshape(batch * length, (long) heads * hd);
-        return linear(b + "attn.out", context);
+        return linear(b + "attn.out", rows == null ? context : rows(context, rows));
     }
 
     private NDArray mlp(String b, NDArray h) {

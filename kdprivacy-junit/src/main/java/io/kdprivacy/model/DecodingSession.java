@@ -119,8 +119,13 @@ public final class DecodingSession implements AutoCloseable {
             scope.suppressNotUsedWarning();
             return Torch.noGrad(() -> {
                 NDArray ids = manager.create(tokens, new Shape(rows, length));
-                // only the last position predicts the next token: the vocabulary head runs on it alone
-                return model.logits(model.hiddenStates(ids, positions, mask, cache).get(":, -1, :")).toFloatArray();
+                // only the last position predicts the next token: the last block's MLP and the vocabulary
+                // head run on it alone
+                long[] last = new long[rows];
+                for (int i = 0; i < rows; i++) {
+                    last[i] = (long) i * length + length - 1;
+                }
+                return model.logits(model.hiddenStates(ids, positions, mask, cache, last)).toFloatArray();
             });
         }
     }

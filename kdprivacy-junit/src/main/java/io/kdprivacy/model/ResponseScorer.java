@@ -3,9 +3,7 @@ package io.kdprivacy.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Embedding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +11,9 @@ import java.util.List;
 
 /**
  * Scores responses with one batched forward pass per batch: per-token log-probabilities plus the
- * per-position mean and standard deviation of log p under the model's distribution. The vocabulary
- * head runs only on response positions, and only three arrays of one value per response token leave
- * the engine; the distribution never reaches the JVM heap.
+ * per-position mean and standard deviation of log p under the model's distribution. The last block's
+ * MLP, the vocabulary head and the softmax run only on response positions, and only three arrays of one
+ * value per response token leave the engine; the distribution never reaches the JVM heap.
  */
 public final class ResponseScorer {
 
@@ -82,7 +80,8 @@ public final class ResponseScorer {
     /**
      * [target log p, mean log p, std log p] (the last two only {@code withStats}) at the batch's
      * {@link SequenceBatch#responsePositions() response positions}, concatenated row by row. The
-     * vocabulary head and softmax run on those positions only, not on prompt or padding positions.
+     * last block's output projection and MLP, the vocabulary head and the softmax run on those positions
+     * only, not on prompt or padding positions.
      */
     private float[][] forward(SequenceBatch batch, boolean withStats) {
         if (batch.responseTokens() == 0) {
@@ -91,10 +90,8 @@ public final class ResponseScorer {
         try (NDScope scope = new NDScope(); NDManager m = model.manager().newSubManager()) {
             scope.suppressNotUsedWarning();
             NDArray[] stats = Torch.noGrad(() -> {
-                NDArray hidden = model.hiddenStates(batch.tokens(m), batch.attentionMask(m));
-                NDArray rows = hidden.reshape(-1, hidden.getShape().get(2));
-                NDArray picked = Embedding.embedding(m.create(batch.responsePositions()), rows, SparseFormat.DENSE).head();
-                NDArray logp = model.logits(picked).logSoftmax(-1);                       // [N, V]
+                NDArray hidden = model.hiddenStates(batch.tokens(m), batch.attentionMask(m), batch.responsePositions());
+                NDArray logp = model.logits(hidden).logSoftmax(-1);                       // [N, V]
                 NDArray target = logp.gather(m.create(batch.responseTargets()).expandDims(-1), -1).squeeze(-1);
                 if (!withStats) {
                     return new NDArray[] {target};

@@ -81,6 +81,29 @@ class CausalLmTest {
 
     @ParameterizedTest
     @EnumSource(ModelFamily.class)
+    void selectedRowsEqualThoseRowsOfTheFullHiddenStates(ModelFamily family) {
+        try (CausalLm model = CausalLm.initialize(Bytes.config(family, "nano"), 6);
+             NDManager m = model.manager().newSubManager()) {
+            NDArray tokens = m.create(new long[] {5, 6, 7, 8, 1, 2, 3, 256}, new Shape(2, 4));
+            NDArray mask = m.create(new float[] {1, 1, 1, 1, 1, 1, 1, 0}, new Shape(2, 4));
+            long[] rows = {6, 0, 3, 5};
+            int d = model.config().hiddenSize();
+            float[] full = Torch.noGrad(() -> model.hiddenStates(tokens, mask).toFloatArray());
+            float[] selected = Torch.noGrad(() -> model.hiddenStates(tokens, mask, rows).toFloatArray());
+            assertThat(selected).hasSize(rows.length * d);
+            for (int r = 0; r < rows.length; r++) {
+                for (int j = 0; j < d; j++) {
+                    assertThat(selected[r * d + j]).as("row %d", rows[r])
+                            .isCloseTo(full[(int) rows[r] * d + j], within(1e-5f));
+                }
+            }
+            assertThatThrownBy(() -> model.hiddenStates(tokens, mask, new long[] {8}))
+                    .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("row 8");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelFamily.class)
     void paddingDoesNotChangeRealTokens(ModelFamily family) {
         try (CausalLm model = CausalLm.initialize(Bytes.config(family, "nano"), 2)) {
             long[] shortRow = {5, 6, 7};
