@@ -119,13 +119,17 @@ public final class DecodingSession implements AutoCloseable {
             scope.suppressNotUsedWarning();
             return Torch.noGrad(() -> {
                 NDArray ids = manager.create(tokens, new Shape(rows, length));
-                // only the last position predicts the next token: the last block's MLP and the vocabulary
-                // head run on it alone
-                long[] last = new long[rows];
-                for (int i = 0; i < rows; i++) {
-                    last[i] = (long) i * length + length - 1;
+                // only the last position predicts the next token: when the prompt is fed, the last block's
+                // MLP and the vocabulary head run on it alone
+                long[] last = null;
+                if (length > 1) {
+                    last = new long[rows];
+                    for (int i = 0; i < rows; i++) {
+                        last[i] = (long) i * length + length - 1;
+                    }
                 }
-                return model.logits(model.hiddenStates(ids, positions, mask, cache, last)).toFloatArray();
+                NDArray hidden = model.hiddenStates(ids, positions, mask, cache, last);   // [B, d] or [B, 1, d]
+                return model.logits(hidden.reshape(rows, -1)).toFloatArray();
             });
         }
     }
