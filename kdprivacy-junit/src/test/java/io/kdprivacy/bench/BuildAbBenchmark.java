@@ -18,8 +18,9 @@ import java.util.Arrays;
  * <p>Run, with the old build compiled elsewhere (e.g. a {@code git worktree} and {@code mvn compile}):
  * {@code ./mvnw -q -pl kdprivacy-junit test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.kdprivacy.bench.BuildAbBenchmark -Dexec.args="score 128 2 4 40 OLD/target/classes
- * kdprivacy-junit/target/classes"} — mode {@code score} (one scoring pass) or {@code train} (one
- * training epoch), then d, layers, heads, pairs and the two classes directories (A, then B).
+ * kdprivacy-junit/target/classes"} — mode {@code score} (one scoring pass), {@code train} (one
+ * training epoch) or {@code generate} (one greedy generation run), then d, layers, heads, pairs and the
+ * two classes directories (A, then B).
  */
 public final class BuildAbBenchmark {
 
@@ -28,7 +29,7 @@ public final class BuildAbBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 7) {
-            throw new IllegalArgumentException("usage: score|train d layers heads pairs classesA classesB");
+            throw new IllegalArgumentException("usage: score|train|generate d layers heads pairs classesA classesB");
         }
         String mode = args[0];
         int d = Integer.parseInt(args[1]);

@@ -1,6 +1,8 @@
 package io.kdprivacy.bench;
 
 import io.kdprivacy.model.CausalLm;
+import io.kdprivacy.model.GenerationConfig;
+import io.kdprivacy.model.Generator;
 import io.kdprivacy.model.ModelConfig;
 import io.kdprivacy.model.ModelFamily;
 import io.kdprivacy.model.PromptResponse;
@@ -9,6 +11,7 @@ import io.kdprivacy.train.SftTrainer;
 import io.kdprivacy.train.TrainingConfig;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -26,7 +29,10 @@ public final class BuildAbWorkload {
     private BuildAbWorkload() {
     }
 
-    /** One FoundationBenchmark scoring pass ({@code score}) or training epoch ({@code train}) per run. */
+    /**
+     * One FoundationBenchmark scoring pass ({@code score}), training epoch ({@code train}) or greedy
+     * generation run ({@code generate}: 32 prompts of 8 tokens, 56 new tokens each) per run.
+     */
     public static Runnable create(String mode, int d, int layers, int heads) {
         ModelConfig config = ModelConfig.of(ModelFamily.GPT2, VOCAB, d, layers, heads, 128, VOCAB - 1);
         List<PromptResponse> data = FoundationBenchmark.randomData(BATCH * STEPS, new Random(d));
@@ -35,13 +41,18 @@ public final class BuildAbWorkload {
             case "score":
                 ResponseScorer scorer = new ResponseScorer(model, BATCH, SEQ);
                 return () -> scorer.score(data);
+            case "generate":
+                Generator generator = new Generator(model, BATCH);
+                GenerationConfig greedy = GenerationConfig.greedy(SEQ - 8).withMinNewTokens(SEQ - 8);
+                List<int[]> prompts = data.subList(0, BATCH * 2).stream().map(p -> Arrays.copyOf(p.prompt(), 8)).toList();
+                return () -> generator.generate(prompts, greedy);
             case "train":
                 SftTrainer trainer = new SftTrainer(TrainingConfig.defaults().withBatchSize(BATCH).withMaxLength(SEQ)
                         .withEpochs(1)).logEvery(Duration.ofHours(1));
                 return () -> trainer.train(model, data);
             default:
                 model.close();
-                throw new IllegalArgumentException("mode must be 'score' or 'train', got '" + mode + "'");
+                throw new IllegalArgumentException("mode must be 'score', 'train' or 'generate', got '" + mode + "'");
         }
     }
 }
