@@ -399,7 +399,7 @@ public final class CausalLm implements AutoCloseable {
         NDArray h = norm(b + "norm1", x);
         NDArray attended = attention(i, b, h, batch, length, mask, rotary, cache, inPlace, rows);
         if (rows != null) {
-            x = rows(x, rows);   // a gathered copy, so the in-place adds below leave the full stream alone
+            x = gatherRows(x, rows);   // a gathered copy, so the in-place adds below leave the full stream alone
         }
         x = add(x, attended, inPlace);
         h = norm(b + "norm2", x);
@@ -410,7 +410,7 @@ public final class CausalLm implements AutoCloseable {
         return inPlace ? x.addi(y) : x.add(y);
     }
 
-    private static NDArray rows(NDArray x, NDArray rows) {
+    private static NDArray gatherRows(NDArray x, NDArray rows) {
         return Embedding.embedding(rows, x, SparseFormat.DENSE).head();
     }
 
@@ -452,7 +452,7 @@ public final class CausalLm implements AutoCloseable {
                 .reshape(batch, heads, length, hd)
                 .transpose(0, 2, 1, 3)
                 .reshape(batch * length, (long) heads * hd);
-        return linear(b + "attn.out", rows == null ? context : rows(context, rows));
+        return linear(b + "attn.out", rows == null ? context : gatherRows(context, rows));
     }
 
     private NDArray mlp(String b, NDArray h) {
