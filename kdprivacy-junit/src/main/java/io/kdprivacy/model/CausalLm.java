@@ -36,10 +36,11 @@ import java.util.SplittableRandom;
  * embed.tokens [V,d]            embed.positions [P+offset,d] (learned positions only)
  * blocks.{i}.norm1.weight/bias  blocks.{i}.attn.qkv.weight [3d,d]/bias   blocks.{i}.attn.out.weight [d,d]/bias
  * blocks.{i}.norm2.weight/bias  blocks.{i}.mlp.up.weight [f or 2f,d]/bias blocks.{i}.mlp.down.weight [d,f]/bias
- * norm.weight/bias              lm_head.weight [V,d] (untied families only)
+ * norm.weight/bias              lm_head.weight [V,d] (untied models only)
  * </pre>
- * Matrices are stored as PyTorch's {@code Linear} does, [out, in]; biases and norm offsets exist only
- * where the family has them.
+ * Matrices are stored as PyTorch's {@code Linear} does, [out, in]; norm offsets exist only where the family
+ * has them, biases only where the config asks for them ({@link ModelConfig#attentionBias()},
+ * {@link ModelConfig#mlpBias()}).
  *
  * <p>Not thread-safe. Close it to free its native memory.
  */
@@ -154,14 +155,14 @@ public final class CausalLm implements AutoCloseable {
         for (int i = 0; i < c.layers(); i++) {
             String b = "blocks." + i + ".";
             norm(s, f, b + "norm1", d);
-            linear(s, f, b + "attn.qkv", 3 * d, d);
-            linear(s, f, b + "attn.out", d, d);
+            linear(s, c.attentionBias(), b + "attn.qkv", 3 * d, d);
+            linear(s, c.attentionBias(), b + "attn.out", d, d);
             norm(s, f, b + "norm2", d);
-            linear(s, f, b + "mlp.up", up, d);
-            linear(s, f, b + "mlp.down", d, c.intermediateSize());
+            linear(s, c.mlpBias(), b + "mlp.up", up, d);
+            linear(s, c.mlpBias(), b + "mlp.down", d, c.intermediateSize());
         }
         norm(s, f, "norm", d);
-        if (!f.tiedEmbeddings()) {
+        if (!c.tiedEmbeddings()) {
             s.put("lm_head.weight", new Shape(c.vocabSize(), d));
         }
         return s;
@@ -174,9 +175,9 @@ public final class CausalLm implements AutoCloseable {
         }
     }
 
-    private static void linear(Map<String, Shape> s, ModelFamily f, String name, long out, long in) {
+    private static void linear(Map<String, Shape> s, boolean bias, String name, long out, long in) {
         s.put(name + ".weight", new Shape(out, in));
-        if (f.bias()) {
+        if (bias) {
             s.put(name + ".bias", new Shape(out));
         }
     }
@@ -329,7 +330,7 @@ public final class CausalLm implements AutoCloseable {
 
     /** The vocabulary head: logits [..., vocab] for hidden states [..., d]. */
     public NDArray logits(NDArray hidden) {
-        NDArray head = config.family().tiedEmbeddings() ? parameters.get("embed.tokens") : parameters.get("lm_head.weight");
+        NDArray head = config.tiedEmbeddings() ? parameters.get("embed.tokens") : parameters.get("lm_head.weight");
         return Linear.linear(hidden, head).head();
     }
 
@@ -366,7 +367,7 @@ public final class CausalLm implements AutoCloseable {
             }
         } else {
             rotary = Rotary.cosSin(m, positions == null ? counting(batch, length) : positions, batch, length,
-                    config.headSize(), config.ropeTheta());
+                    config.headSize(), config.ropeTheta(), config.ropeScaling());
         }
         // The residual stream is kept as [B·T, d], the shape every projection multiplies. Without
         // autograd nothing keeps intermediate results for a backward pass, so it and the attention

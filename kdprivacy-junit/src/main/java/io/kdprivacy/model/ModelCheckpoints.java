@@ -6,6 +6,8 @@ import io.kdprivacy.model.checkpoint.Checkpoints;
 import io.kdprivacy.model.checkpoint.LoadedCheckpoint;
 import io.kdprivacy.model.checkpoint.TensorData;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,20 +46,43 @@ public final class ModelCheckpoints {
      */
     public static CausalLm load(Path dir) {
         LoadedCheckpoint checkpoint = Checkpoints.load(dir);
-        if (HuggingFaceCheckpoints.isHuggingFaceConfig(checkpoint.configJson())) {
+        if (HuggingFaceConfig.isHuggingFace(checkpoint.configJson())) {
             return HuggingFaceCheckpoints.fromLoaded(dir, checkpoint);
         }
-        ModelConfig config;
-        try {
-            config = ModelConfig.fromJson(checkpoint.configJson());
-        } catch (IllegalArgumentException e) {
-            throw new CheckpointException(dir.resolve("config.json") + ": " + e.getMessage(), e);
-        }
+        ModelConfig config = ownConfig(dir, checkpoint.configJson());
         Map<String, float[]> values = new LinkedHashMap<>();
         for (TensorData t : checkpoint.weights().tensors()) {
             values.put(t.name(), t.data());
         }
         return build(dir, config, values);
+    }
+
+    /**
+     * The config of the checkpoint in {@code dir} (kdprivacy's or Hugging Face's), read without its weights:
+     * what a scenario checks before anything runs.
+     *
+     * @throws CheckpointException if {@code config.json} is missing, malformed or unsupported
+     */
+    public static ModelConfig readConfig(Path dir) {
+        Path file = dir.resolve(Checkpoints.CONFIG_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException("checkpoint is missing " + Checkpoints.CONFIG_FILE + ": " + file);
+        }
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return HuggingFaceConfig.isHuggingFace(json) ? HuggingFaceConfig.parse(file, json) : ownConfig(dir, json);
+    }
+
+    private static ModelConfig ownConfig(Path dir, String json) {
+        try {
+            return ModelConfig.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(dir.resolve(Checkpoints.CONFIG_FILE) + ": " + e.getMessage(), e);
+        }
     }
 
     static CausalLm build(Path dir, ModelConfig config, Map<String, float[]> values) {

@@ -26,10 +26,15 @@ import java.util.Map;
  * @param normEps         epsilon of LayerNorm / RMSNorm
  * @param ropeTheta       rotary base (used by the rotary family only)
  * @param eosTokenId      end-of-sequence token id
+ * @param tiedEmbeddings  whether the output head reuses the token embedding; null: the family's default
+ * @param attentionBias   whether the attention projections have biases; null: the family's default
+ * @param mlpBias         whether the MLP projections have biases; null: the family's default
+ * @param ropeScaling     rescaling of rotary frequencies (rotary family only); null: none
  */
 public record ModelConfig(ModelFamily family, int vocabSize, int hiddenSize, int layers, int heads,
                           int intermediateSize, int maxPositions, ModelFamily.Activation activation,
-                          double normEps, double ropeTheta, int eosTokenId) {
+                          double normEps, double ropeTheta, int eosTokenId, Boolean tiedEmbeddings,
+                          Boolean attentionBias, Boolean mlpBias, RopeScaling ropeScaling) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -70,6 +75,20 @@ public record ModelConfig(ModelFamily family, int vocabSize, int hiddenSize, int
         if (eosTokenId < 0 || eosTokenId >= vocabSize) {
             throw new IllegalArgumentException("eosTokenId " + eosTokenId + " outside vocabulary of " + vocabSize);
         }
+        tiedEmbeddings = tiedEmbeddings == null ? family.tiedEmbeddings() : tiedEmbeddings;
+        attentionBias = attentionBias == null ? family.bias() : attentionBias;
+        mlpBias = mlpBias == null ? family.bias() : mlpBias;
+        if (ropeScaling != null && family.positions() != ModelFamily.Positions.ROTARY) {
+            throw new IllegalArgumentException("rope scaling needs rotary positions; " + family + " has learned ones");
+        }
+    }
+
+    /** The family's architecture with explicit sizes; biases, tying and rotary scaling as the family has them. */
+    public ModelConfig(ModelFamily family, int vocabSize, int hiddenSize, int layers, int heads, int intermediateSize,
+                       int maxPositions, ModelFamily.Activation activation, double normEps, double ropeTheta,
+                       int eosTokenId) {
+        this(family, vocabSize, hiddenSize, layers, heads, intermediateSize, maxPositions, activation, normEps,
+                ropeTheta, eosTokenId, null, null, null, null);
     }
 
     private static void positive(String name, int value) {
@@ -119,7 +138,31 @@ public record ModelConfig(ModelFamily family, int vocabSize, int hiddenSize, int
     /** A copy with another activation. */
     public ModelConfig withActivation(ModelFamily.Activation newActivation) {
         return new ModelConfig(family, vocabSize, hiddenSize, layers, heads, intermediateSize, maxPositions,
-                newActivation, normEps, ropeTheta, eosTokenId);
+                newActivation, normEps, ropeTheta, eosTokenId, tiedEmbeddings, attentionBias, mlpBias, ropeScaling);
+    }
+
+    /** A copy whose output head is (or is not) the token embedding. */
+    public ModelConfig withTiedEmbeddings(boolean tied) {
+        return new ModelConfig(family, vocabSize, hiddenSize, layers, heads, intermediateSize, maxPositions,
+                activation, normEps, ropeTheta, eosTokenId, tied, attentionBias, mlpBias, ropeScaling);
+    }
+
+    /** A copy with (or without) biases on the attention and on the MLP projections. */
+    public ModelConfig withBiases(boolean attention, boolean mlp) {
+        return new ModelConfig(family, vocabSize, hiddenSize, layers, heads, intermediateSize, maxPositions,
+                activation, normEps, ropeTheta, eosTokenId, tiedEmbeddings, attention, mlp, ropeScaling);
+    }
+
+    /** A copy with rotary frequencies rescaled by {@code scaling} (null: none). */
+    public ModelConfig withRopeScaling(RopeScaling scaling) {
+        return new ModelConfig(family, vocabSize, hiddenSize, layers, heads, intermediateSize, maxPositions,
+                activation, normEps, ropeTheta, eosTokenId, tiedEmbeddings, attentionBias, mlpBias, scaling);
+    }
+
+    /** A copy with another end-of-sequence id. */
+    public ModelConfig withEosTokenId(int id) {
+        return new ModelConfig(family, vocabSize, hiddenSize, layers, heads, intermediateSize, maxPositions,
+                activation, normEps, ropeTheta, id, tiedEmbeddings, attentionBias, mlpBias, ropeScaling);
     }
 
     /** This config as the JSON of a checkpoint's {@code config.json}. */

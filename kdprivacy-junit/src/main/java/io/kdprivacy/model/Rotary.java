@@ -16,14 +16,15 @@ final class Rotary {
     }
 
     /** cos and sin tables [B, 1, T, hd] for the given positions (B × T, row-major). */
-    static NDArray[] cosSin(NDManager m, long[] positions, int batch, int length, int headSize, double theta) {
+    static NDArray[] cosSin(NDManager m, long[] positions, int batch, int length, int headSize, double theta,
+                            RopeScaling scaling) {
         int half = headSize / 2;
+        double[] inverseFrequencies = RopeScaling.inverseFrequencies(headSize, theta, scaling);
         float[] cos = new float[batch * length * headSize];
         float[] sin = new float[cos.length];
         for (int r = 0; r < batch * length; r++) {
             for (int i = 0; i < half; i++) {
-                double invFreq = Math.pow(theta, -2.0 * i / headSize);
-                double angle = positions[r] * invFreq;
+                double angle = positions[r] * inverseFrequencies[i];
                 float c = (float) Math.cos(angle);
                 float s = (float) Math.sin(angle);
                 int base = r * headSize;

@@ -193,7 +193,7 @@ class CausalLmTest {
     }
 
     private static float[] rope(NDManager m, NDArray x, long position, int hd) {
-        NDArray[] cs = Rotary.cosSin(m, new long[] {position}, 1, 1, hd, 10000.0);
+        NDArray[] cs = Rotary.cosSin(m, new long[] {position}, 1, 1, hd, 10000.0, null);
         return Rotary.apply(x, cs[0], cs[1]).toFloatArray();
     }
 

@@ -38,6 +38,10 @@ public final class Checkpoints {
     public static final String CONFIG_FILE = "config.json";
     /** Name of the weights file inside a checkpoint directory. */
     public static final String WEIGHTS_FILE = "model.safetensors";
+    /** Name of the index of a sharded checkpoint's weight files (Hugging Face's layout). */
+    public static final String SHARD_INDEX_FILE = "model.safetensors.index.json";
+    /** PyTorch pickle weights, which kdprivacy does not read (unpickling can run arbitrary code). */
+    private static final List<String> PICKLE_FILES = List.of("pytorch_model.bin", "pytorch_model.bin.index.json");
     /** Metadata key holding the hex SHA-256 of all tensors' little-endian float32 bytes, in order. */
     public static final String CHECKSUM_KEY = "kdprivacy.sha256";
     /** Metadata key for the tensor layout convention; always {@value #FORMAT_VALUE}. */
@@ -65,6 +69,17 @@ public final class Checkpoints {
      */
     public static void save(
             Path dir, String configJson, List<TensorData> tensors, Map<String, String> metadata) {
+        save(dir, configJson, tensors, metadata, Map.of());
+    }
+
+    /**
+     * As {@link #save(Path, String, List, Map)}, with more files copied into the checkpoint before it is
+     * swapped into place (a {@code tokenizer.json}, say).
+     *
+     * @param extraFiles file name inside the checkpoint to the file to copy there
+     */
+    public static void save(Path dir, String configJson, List<TensorData> tensors, Map<String, String> metadata,
+                            Map<String, Path> extraFiles) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(configJson, "configJson");
         Objects.requireNonNull(tensors, "tensors");
@@ -90,6 +105,14 @@ public final class Checkpoints {
             Files.createDirectory(tmp);
             writeConfig(tmp.resolve(CONFIG_FILE), configJson);
             SafeTensors.write(tmp.resolve(WEIGHTS_FILE), tensors, meta);
+            for (Map.Entry<String, Path> extra : extraFiles.entrySet()) {
+                Path copy = tmp.resolve(extra.getKey()).normalize();
+                if (!tmp.equals(copy.getParent()) || extra.getKey().equals(CONFIG_FILE)
+                        || extra.getKey().equals(WEIGHTS_FILE)) {
+                    throw new IllegalArgumentException("not a file name for an extra checkpoint file: " + extra.getKey());
+                }
+                Files.copy(extra.getValue(), copy);
+            }
             SafeTensors.fsyncDirectory(tmp);
             swapIn(tmp, target, name);
         } catch (IOException | RuntimeException e) {
@@ -143,11 +166,12 @@ public final class Checkpoints {
     }
 
     /**
-     * Reads the checkpoint in {@code dir}. If the weights carry a {@value #CHECKSUM_KEY} digest it is
+     * Reads the checkpoint in {@code dir}: {@value #CONFIG_FILE} and either {@value #WEIGHTS_FILE} or the
+     * shards named by {@value #SHARD_INDEX_FILE}. If the weights carry a {@value #CHECKSUM_KEY} digest it is
      * recomputed and compared.
      *
-     * @throws CheckpointException if the directory or either file is missing or malformed, or the
-     *     checksum does not match
+     * @throws CheckpointException if the directory or a file is missing or malformed, the checksum does not
+     *     match, or the weights are PyTorch pickles ({@code pytorch_model.bin})
      */
     public static LoadedCheckpoint load(Path dir) {
         Objects.requireNonNull(dir, "dir");
@@ -155,15 +179,11 @@ public final class Checkpoints {
             throw new CheckpointException("checkpoint directory does not exist: " + dir);
         }
         Path config = dir.resolve(CONFIG_FILE);
-        Path weights = dir.resolve(WEIGHTS_FILE);
         if (!Files.isRegularFile(config)) {
             throw new CheckpointException("checkpoint is missing " + CONFIG_FILE + ": " + config);
         }
-        if (!Files.isRegularFile(weights)) {
-            throw new CheckpointException("checkpoint is missing " + WEIGHTS_FILE + ": " + weights);
-        }
         String configJson = readConfig(config);
-        SafeTensorFile file = SafeTensors.read(weights);
+        SafeTensorFile file = readWeights(dir);
         String expected = file.metadata().get(CHECKSUM_KEY);
         if (expected != null) {
             String actual = sha256(file.tensors());
@@ -174,6 +194,70 @@ public final class Checkpoints {
             }
         }
         return new LoadedCheckpoint(configJson, file);
+    }
+
+    private static SafeTensorFile readWeights(Path dir) {
+        Path weights = dir.resolve(WEIGHTS_FILE);
+        if (Files.isRegularFile(weights)) {
+            return SafeTensors.read(weights);
+        }
+        Path index = dir.resolve(SHARD_INDEX_FILE);
+        if (Files.isRegularFile(index)) {
+            return readShards(dir, index);
+        }
+        for (String pickle : PICKLE_FILES) {
+            if (Files.exists(dir.resolve(pickle))) {
+                throw new CheckpointException("checkpoint " + dir + " has PyTorch pickle weights (" + pickle
+                        + "), which kdprivacy does not read; convert them to safetensors first, e.g. with "
+                        + "transformers: AutoModelForCausalLM.from_pretrained(dir).save_pretrained(dir, "
+                        + "safe_serialization=True)");
+            }
+        }
+        throw new CheckpointException("checkpoint is missing " + WEIGHTS_FILE + " (or " + SHARD_INDEX_FILE
+                + " and its shards): " + weights);
+    }
+
+    /** The shards of a sharded checkpoint as one file, each checked to hold exactly what the index says. */
+    private static SafeTensorFile readShards(Path dir, Path index) {
+        JsonNode map;
+        try {
+            map = JSON.readTree(Files.readString(index)).path("weight_map");
+        } catch (IOException e) {
+            throw new CheckpointException(index + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!map.isObject() || map.isEmpty()) {
+            throw new CheckpointException(index + " has no \"weight_map\" object naming the shard of each tensor");
+        }
+        Map<String, java.util.Set<String>> byShard = new java.util.TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
+            String shard = e.getValue().asText("");
+            Path resolved = dir.resolve(shard).normalize();
+            if (!e.getValue().isTextual() || shard.isEmpty() || !dir.normalize().equals(resolved.getParent())) {
+                throw new CheckpointException(index + ": tensor '" + e.getKey() + "' maps to '" + e.getValue()
+                        + "', which is not a file name in " + dir);
+            }
+            byShard.computeIfAbsent(shard, k -> new java.util.TreeSet<>()).add(e.getKey());
+        }
+        List<SafeTensorFile> shards = new java.util.ArrayList<>();
+        for (Map.Entry<String, java.util.Set<String>> e : byShard.entrySet()) {
+            Path shard = dir.resolve(e.getKey());
+            if (!Files.isRegularFile(shard)) {
+                throw new CheckpointException("shard " + shard + " named by " + index + " does not exist");
+            }
+            SafeTensorFile file = SafeTensors.read(shard);
+            java.util.Set<String> held = new java.util.TreeSet<>(file.names());
+            file.undecoded().forEach(u -> held.add(u.name()));
+            if (!held.equals(e.getValue())) {
+                java.util.Set<String> missing = new java.util.TreeSet<>(e.getValue());
+                missing.removeAll(held);
+                held.removeAll(e.getValue());
+                throw new CheckpointException("shard " + shard + " does not hold what " + index + " says: "
+                        + (missing.isEmpty() ? "" : "missing " + missing + " ")
+                        + (held.isEmpty() ? "" : "not in the index " + held));
+            }
+            shards.add(file);
+        }
+        return SafeTensorFile.merge(shards);
     }
 
     private static String readConfig(Path config) {

@@ -36,7 +36,10 @@ import java.util.Objects;
  * safetensors</a> format: an 8-byte little-endian header length {@code N}, {@code N} bytes of UTF-8
  * JSON describing each tensor's dtype, shape and byte range, then the raw little-endian data.
  *
- * <p>Writing always produces F32. Reading accepts F32, F16 and BF16 and decodes to float32.
+ * <p>Writing always produces F32. Reading decodes F64, F32, F16 and BF16 tensors to float32; tensors of the
+ * format's other element types (integers, booleans, 8-bit floats) are checked for layout but not decoded,
+ * and are listed by {@link SafeTensorFile#undecoded()} — Hugging Face checkpoints keep non-parameter
+ * buffers such as attention masks that way.
  */
 public final class SafeTensors {
     /** Key of the string-to-string metadata map in the JSON header. */
@@ -54,16 +57,30 @@ public final class SafeTensors {
 
     private SafeTensors() {}
 
-    /** Element types this reader understands. */
+    /** The format's element types; only the floating-point ones but the 8-bit floats are decoded. */
     private enum DType {
-        F32(4),
-        F16(2),
-        BF16(2);
+        F64(8, true),
+        F32(4, true),
+        F16(2, true),
+        BF16(2, true),
+        F8_E4M3(1, false),
+        F8_E5M2(1, false),
+        BOOL(1, false),
+        U8(1, false),
+        I8(1, false),
+        U16(2, false),
+        I16(2, false),
+        U32(4, false),
+        I32(4, false),
+        U64(8, false),
+        I64(8, false);
 
         final int bytes;
+        final boolean decoded;
 
-        DType(int bytes) {
+        DType(int bytes, boolean decoded) {
             this.bytes = bytes;
+            this.decoded = decoded;
         }
     }
 
@@ -238,11 +255,16 @@ public final class SafeTensors {
             List<Entry> entries = parseHeader(file, headerBytes.flip(), metadata);
             checkLayout(file, entries, dataLength);
             List<TensorData> tensors = new ArrayList<>(entries.size());
+            List<SafeTensorFile.Undecoded> undecoded = new ArrayList<>();
             ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             for (Entry e : entries) {
-                tensors.add(new TensorData(e.name, e.shape, readData(file, ch, buf, dataStart, e)));
+                if (e.dtype.decoded) {
+                    tensors.add(new TensorData(e.name, e.shape, readData(file, ch, buf, dataStart, e)));
+                } else {
+                    undecoded.add(new SafeTensorFile.Undecoded(e.name, e.dtype.name(), e.shape));
+                }
             }
-            return new SafeTensorFile(metadata, tensors);
+            return new SafeTensorFile(metadata, tensors, undecoded);
         } catch (NoSuchFileException e) {
             throw fail(file, "file does not exist", e);
         } catch (IOException e) {
@@ -331,7 +353,7 @@ public final class SafeTensors {
         } catch (IllegalArgumentException e) {
             throw fail(file, e.getMessage(), e);
         }
-        if (numel > Integer.MAX_VALUE - 8) {
+        if (dtype.decoded && numel > Integer.MAX_VALUE - 8) {
             throw fail(file, where + " has " + numel + " elements, too many for a Java float[]");
         }
         long expected = numel * dtype.bytes;
@@ -415,6 +437,11 @@ public final class SafeTensors {
             buf.flip();
             switch (e.dtype) {
                 case F32 -> buf.asFloatBuffer().get(out, done, n);
+                case F64 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[done + i] = (float) buf.getDouble();
+                    }
+                }
                 case F16 -> {
                     for (int i = 0; i < n; i++) {
                         out[done + i] = halfToFloat(buf.getShort());

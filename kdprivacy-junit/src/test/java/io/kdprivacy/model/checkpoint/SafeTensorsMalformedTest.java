@@ -49,7 +49,7 @@ class SafeTensorsMalformedTest {
                 Arguments.of("missing shape", image("{\"a\":{\"dtype\":\"F32\",\"data_offsets\":[0,4]}}", one), "tensor 'a' is missing 'shape'"),
                 Arguments.of("missing data_offsets", image("{\"a\":{\"dtype\":\"F32\",\"shape\":[1]}}", one), "tensor 'a' is missing 'data_offsets'"),
                 Arguments.of("entry not object", image("{\"a\":[1]}", new byte[0]), "tensor 'a' entry is not a JSON object"),
-                Arguments.of("unsupported dtype", image("{" + entry("a", "I64", "[1]", "[0,8]") + "}", two), "unsupported dtype 'I64'"),
+                Arguments.of("unsupported dtype", image("{" + entry("a", "Q4", "[1]", "[0,8]") + "}", two), "unsupported dtype 'Q4'"),
                 Arguments.of("negative dimension", image("{" + entry("a", "F32", "[-1]", "[0,4]") + "}", one), "non-negative-integer"),
                 Arguments.of("fractional dimension", image("{" + entry("a", "F32", "[1.5]", "[0,4]") + "}", one), "non-negative-integer"),
                 Arguments.of("offsets wrong arity", image("{" + entry("a", "F32", "[1]", "[0,4,8]") + "}", one), "invalid data_offsets"),
