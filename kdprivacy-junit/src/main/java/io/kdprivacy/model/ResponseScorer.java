@@ -3,7 +3,6 @@ package io.kdprivacy.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.nn.Activation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,17 +90,7 @@ public final class ResponseScorer {
             scope.suppressNotUsedWarning();
             NDArray[] stats = Torch.noGrad(() -> {
                 NDArray hidden = model.hiddenStates(batch.tokens(m), batch.attentionMask(m), batch.responsePositions());
-                NDArray logp = model.logits(hidden).logSoftmax(-1);                       // [N, V]
-                NDArray target = logp.gather(m.create(batch.responseTargets()).expandDims(-1), -1).squeeze(-1);
-                if (!withStats) {
-                    return new NDArray[] {target};
-                }
-                // E_p[log p] and E_p[(log p)²] share p·log p; square(), not pow(2), which is ~25x slower.
-                NDArray pLogp = logp.exp().mul(logp);
-                NDArray mu = pLogp.sum(new int[] {-1});
-                NDArray second = pLogp.mul(logp).sum(new int[] {-1});
-                NDArray sigma = Activation.relu(second.sub(mu.square())).sqrt();
-                return new NDArray[] {target, mu, sigma};
+                return statistics(model.logits(hidden), m.create(batch.responseTargets()), withStats);
             });
             float[][] out = new float[stats.length][];
             for (int i = 0; i < stats.length; i++) {
@@ -109,6 +98,30 @@ public final class ResponseScorer {
             }
             return out;
         }
+    }
+
+    /**
+     * [target log p] or [target log p, μ, σ] for logits [N, V] and targets [N], in float32 but without
+     * cancellation: with y = z − max z (exact for the logits that matter), log p = y − log Σ e^y,
+     * μ = E_p[y] − log Σ e^y and σ² = E_p[(y − E_p[y])²] — a centred second moment, not E_p[(log p)²] − μ²,
+     * which at a 50k-token vocabulary near uniform loses most of σ to rounding.
+     */
+    static NDArray[] statistics(NDArray logits, NDArray targets, boolean withStats) {
+        NDArray y = logits.sub(logits.max(new int[] {-1}, true));
+        NDArray expY = y.exp();
+        NDArray sumExpY = expY.sum(new int[] {-1}, true);
+        NDArray logSumExp = sumExpY.log();
+        NDArray target = y.gather(targets.expandDims(-1), -1).sub(logSumExp).squeeze(-1);
+        if (!withStats) {
+            return new NDArray[] {target};
+        }
+        NDArray p = expY.div(sumExpY);                                                     // [N, V]
+        NDArray meanY = p.mul(y).sum(new int[] {-1}, true);                                // E_p[y], [N, 1]
+        NDArray centred = y.sub(meanY);
+        // square(), not pow(2), which is ~25x slower
+        NDArray sigma = p.mul(centred.square()).sum(new int[] {-1}).sqrt();
+        NDArray mu = meanY.sub(logSumExp).squeeze(-1);
+        return new NDArray[] {target, mu, sigma};
     }
 
     private static float[] slice(float[] values, int offset, int length) {
