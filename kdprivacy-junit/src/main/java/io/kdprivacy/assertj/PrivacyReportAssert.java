@@ -123,7 +123,8 @@ public final class PrivacyReportAssert extends AbstractAssert<PrivacyReportAsser
     public MetricAssert inheritedLeakage() {
         InheritedLeakage worst = leakages().stream().max(Comparator.comparingDouble(l -> l.aucDifference().value()))
                 .orElseThrow(() -> new AssertionError("[" + actual.technique() + "] no inherited leakage in the report "
-                        + "(it needs a reference student)"));
+                        + actual.notMeasured("inheritedLeakage", role).map(n -> "(not measured: " + n.reason() + ")")
+                                .orElse("(it needs a reference student)")));
         return leakage(worst);
     }
 

@@ -92,6 +92,56 @@ public record DataSplit(List<Example> privateSet, List<Example> shadowPrivate, L
         return new DataSplit(privateSet, shadow, publicSet, holdout, manifest);
     }
 
+    /**
+     * The data of models kdprivacy did not train, as the user declares it — nothing is split: {@code members}
+     * are what the teacher was trained on (duplicates after normalisation dropped), {@code studentData} what the
+     * student was distilled on (may be empty), {@code holdout} the non-members.
+     *
+     * @throws IllegalArgumentException if members or holdout are empty, or any two of the three sets share an
+     *                                  example (same normalised text)
+     */
+    public static DataSplit declared(List<Example> members, List<Example> studentData, List<Example> holdout,
+                                     long seed) {
+        if (holdout.isEmpty()) {
+            throw new IllegalArgumentException("holdout (non-members) is empty");
+        }
+        List<Example> unique = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Example e : members) {
+            if (seen.add(TextNormalizer.normalize(e))) {
+                unique.add(e);
+            }
+        }
+        if (unique.isEmpty()) {
+            throw new IllegalArgumentException("members are empty");
+        }
+        Set<String> student = new HashSet<>();
+        studentData.forEach(e -> student.add(TextNormalizer.normalize(e)));
+        overlap(studentData, seen, "student data", "members", "the student would have seen members directly");
+        overlap(holdout, seen, "holdout", "members", "non-members must not be members");
+        overlap(holdout, student, "holdout", "student data", "the student would have seen non-members");
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        Map<String, String> hashes = new HashMap<>();
+        record(sizes, hashes, "private", unique);
+        record(sizes, hashes, "public", studentData);
+        record(sizes, hashes, "holdout", holdout);
+        SplitManifest manifest = new SplitManifest(seed, sizes, hashes, members.size() - unique.size());
+        return new DataSplit(unique, List.of(), studentData, holdout, manifest);
+    }
+
+    private static void overlap(List<Example> examples, Set<String> other, String what, String otherName, String why) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < examples.size() && found.size() < 5; i++) {
+            if (other.contains(TextNormalizer.normalize(examples.get(i)))) {
+                found.add(i);
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new IllegalArgumentException(what + " shares examples with the " + otherName
+                    + " (same normalised text), e.g. " + what + " index " + found + ": " + why);
+        }
+    }
+
     private static void record(Map<String, Integer> sizes, Map<String, String> hashes, String name, List<Example> part) {
         sizes.put(name, part.size());
         hashes.put(name, hash(part));

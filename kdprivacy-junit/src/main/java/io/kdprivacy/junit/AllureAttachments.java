@@ -23,7 +23,7 @@ final class AllureAttachments {
     }
 
     static void attach(PrivacyReport recorded, Set<String> injected) {
-        PrivacyReport report = withoutExcerpts(recorded);
+        PrivacyReport report = recorded.withoutExcerpts();
         if (!injected.isEmpty()) {
             // allure-junit5 records each test template argument's toString(): a whole report, with opt-in excerpts
             Allure.getLifecycle().updateTestCase(test ->
@@ -41,11 +41,5 @@ final class AllureAttachments {
         BlockHeatmapChart.svg(report.models()).ifPresent(svg ->
                 Allure.addAttachment("MoPe AUC per transformer block", SVG, svg, ".svg"));
         Allure.addAttachment("kdprivacy results.json", "application/json", ResultsJson.toJson(report), ".json");
-    }
-
-    /** {@code report} without member text, whatever {@code kdprivacy.excerpts} says. */
-    static PrivacyReport withoutExcerpts(PrivacyReport report) {
-        return new PrivacyReport(report.schemaVersion(), report.testId(), report.technique(), report.provenance(),
-                report.validity(), report.models(), report.inheritedLeakage(), report.assertions());
     }
 }

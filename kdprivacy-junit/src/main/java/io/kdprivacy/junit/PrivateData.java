@@ -11,8 +11,10 @@ import java.lang.annotation.Target;
 
 /**
  * The private data of a {@link PrivacyTest}: JSONL files of prompt/response lines (paths relative to the
- * working directory, i.e. the Maven module), or a seeded generator. Members are split into the teacher's
- * private half and a public half for the students; non-members are the holdout.
+ * working directory, i.e. the Maven module), or a seeded generator. When kdprivacy trains the teacher, members
+ * are split into the teacher's private half and a public half for the students; with a teacher checkpoint,
+ * members are what that teacher was trained on and {@link #studentData()} what the student is distilled on.
+ * Non-members are the holdout.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +27,9 @@ public @interface PrivateData {
 
     /** JSONL file of non-members (the holdout). */
     String nonMembers() default "";
+
+    /** With a teacher checkpoint: JSONL file of what the student was (or is to be) distilled on. */
+    String studentData() default "";
 
     /** A generator used instead of the files. */
     Class<? extends ExampleGenerator> generator() default ExampleGenerator.class;

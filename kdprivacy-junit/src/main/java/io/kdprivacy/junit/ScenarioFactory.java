@@ -69,14 +69,48 @@ final class ScenarioFactory {
             b.members(Path.of(data.members())).nonMembers(Path.of(data.nonMembers()));
         }
         b.canaries(data.canaries(), data.canaryRepetitions()).canaryCandidates(audit.canaryCandidates());
-        b.teacher(teacher.checkpoint().isBlank() ? ModelSpec.of(teacher.family(), teacher.size())
-                : ModelSpec.checkpoint(Path.of(teacher.checkpoint())));
-        b.teacherTraining(TrainingConfig.defaults().withLearningRate(teacher.learningRate()).withWarmupSteps(10)
-                .withEpochs(positive(teacher.epochs(), "@Teacher epochs")));
-        b.student(student.checkpoint().isBlank() ? ModelSpec.of(student.family(), student.size())
-                : ModelSpec.checkpoint(Path.of(student.checkpoint())));
-        b.studentTraining(TrainingConfig.defaults().withLearningRate(2e-3)
-                .withEpochs(positive(student.initEpochs(), "@Student initEpochs")));
+        if (!data.studentData().isBlank()) {
+            b.studentData(Path.of(data.studentData()));
+        }
+        ModelSpec teacherSpec = spec("@Teacher", teacher.family(), teacher.size(), "tiny", teacher.base(),
+                teacher.checkpoint());
+        b.teacher(teacherSpec);
+        boolean defaultEpochs = teacher.epochs() == 0;
+        boolean defaultRate = Double.isNaN(teacher.learningRate());
+        if (teacherSpec.isCheckpoint() && !(defaultEpochs && defaultRate)) {
+            throw new PrivacyConfigurationException("@Teacher(checkpoint = ...) is used as it is: epochs and "
+                    + "learningRate do not apply");
+        }
+        if (!defaultEpochs || !defaultRate) {
+            TrainingConfig training = teacherSpec.source() == ModelSpec.Source.BASE
+                    ? PrivacyScenario.BASE_TEACHER_TRAINING : PrivacyScenario.SCRATCH_TEACHER_TRAINING;
+            if (!defaultEpochs) {
+                training = training.withEpochs(positive(teacher.epochs(), "@Teacher epochs"));
+            }
+            if (!defaultRate) {
+                if (!(teacher.learningRate() > 0)) {
+                    throw new PrivacyConfigurationException("@Teacher learningRate must be > 0, got "
+                            + teacher.learningRate());
+                }
+                training = training.withLearningRate(teacher.learningRate());
+            }
+            b.teacherTraining(training);
+        }
+        ModelSpec studentSpec = spec("@Student", student.family(), student.size(), "nano", student.base(),
+                student.checkpoint());
+        b.student(studentSpec);
+        if (!student.reference().isBlank()) {
+            b.reference(ModelSpec.checkpoint(Path.of(student.reference())));
+        }
+        if (student.initEpochs() != 0) {
+            if (studentSpec.isCheckpoint()) {
+                throw new PrivacyConfigurationException("@Student(checkpoint = ...) is used as it is: initEpochs "
+                        + "does not apply");
+            }
+            b.studentTraining((studentSpec.source() == ModelSpec.Source.BASE ? PrivacyScenario.BASE_STUDENT_TRAINING
+                    : PrivacyScenario.SCRATCH_STUDENT_TRAINING)
+                    .withEpochs(positive(student.initEpochs(), "@Student initEpochs")));
+        }
         int distillationEpochs = positive(student.distillationEpochs(), "@Student distillationEpochs");
         b.distillation(d -> d.epochs(distillationEpochs));
         MemorizationConfig memorization = audit.memorization()
@@ -91,6 +125,25 @@ final class ScenarioFactory {
             throw new PrivacyConfigurationException("@Audit: " + e.getMessage(), e);
         }
         return b;
+    }
+
+    /** The model an annotation names: a size, a base or a checkpoint — exactly one. */
+    private static ModelSpec spec(String annotation, io.kdprivacy.model.ModelFamily family, String size,
+                                  String defaultSize, String base, String checkpoint) {
+        if (!base.isBlank() && !checkpoint.isBlank()) {
+            throw new PrivacyConfigurationException(annotation + " names both a base and a checkpoint; choose one");
+        }
+        if ((!base.isBlank() || !checkpoint.isBlank()) && !size.isBlank()) {
+            throw new PrivacyConfigurationException(annotation + " names a size and a " + (base.isBlank() ? "checkpoint"
+                    : "base") + "; a size is only for a model trained from scratch");
+        }
+        if (!base.isBlank()) {
+            return ModelSpec.base(Path.of(base));
+        }
+        if (!checkpoint.isBlank()) {
+            return ModelSpec.checkpoint(Path.of(checkpoint));
+        }
+        return ModelSpec.of(family, size.isBlank() ? defaultSize : size);
     }
 
     private static int positive(int value, String what) {

@@ -10,8 +10,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The student of a {@link PrivacyTest}: initialised on the public half and distilled, or loaded from a
- * checkpoint (then distillation is skipped and only the audit runs).
+ * The student of a {@link PrivacyTest}, named one of three ways:
+ * <pre>
+ * &#64;Student(family = GPT2, size = "nano")         // initialised on the public half, then distilled
+ * &#64;Student(base = "models/distilgpt2")           // every KD student and the no-KD reference start from this base
+ * &#64;Student(checkpoint = "models/support-student",  // the team's distilled student, audited as it is
+ *          reference = "models/support-no-kd")     // optional: its base fine-tuned on the student's data only
+ * </pre>
+ * A student checkpoint needs a teacher checkpoint; without a {@link #reference()} its inherited leakage is
+ * reported as not measured (kdprivacy never trains a stand-in at the checkpoint's size).
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,16 +26,26 @@ import java.lang.annotation.Target;
 @Documented
 public @interface Student {
 
+    /** Family of a student trained from scratch. */
     ModelFamily family() default ModelFamily.GPT2;
 
-    /** {@code nano}, {@code tiny} or {@code small}; not bigger than the teacher. */
-    String size() default "nano";
+    /** Size of a student trained from scratch: {@code nano}, {@code tiny} or {@code small}, not bigger than the teacher; empty means {@code nano}. */
+    String size() default "";
 
-    /** Checkpoint directory of an already distilled student. */
+    /** Directory of a pretrained checkpoint every distilled student (and the no-KD reference) starts from. */
+    String base() default "";
+
+    /** Directory of an already distilled student, audited as it is. */
     String checkpoint() default "";
 
-    /** Epochs of the initial fine-tune on public data (also the reference student's). */
-    int initEpochs() default 2;
+    /** With {@link #checkpoint()}: directory of the no-KD reference checkpoint. */
+    String reference() default "";
+
+    /**
+     * Epochs of the fine-tune on public data: the initial student's and the no-KD reference's from scratch (0
+     * means 2), the reference's from a base (0 means 5, the paper's reference SFT).
+     */
+    int initEpochs() default 0;
 
     /** Distillation epochs. */
     int distillationEpochs() default 3;

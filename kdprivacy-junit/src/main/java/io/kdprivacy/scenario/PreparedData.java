@@ -24,16 +24,20 @@ record PreparedData(DataSplit split, List<Canary> canaries, List<PromptResponse>
     /** Validation examples for distillation, taken from the public half. */
     private static final int VALIDATION = 32;
 
-    static PreparedData of(PrivacyScenario scenario) {
-        Tokenizer tokenizer = scenario.tokenizer();
+    static PreparedData of(PrivacyScenario scenario, Tokenizer tokenizer) {
         List<Example> members = load(scenario.members(), "members");
         List<Example> nonMembers = load(scenario.nonMembers(), "non-members");
         DataSplit split;
         try {
-            split = DataSplit.of(members, nonMembers, false, scenario.seed());
+            split = scenario.teacher().isCheckpoint()
+                    ? DataSplit.declared(members, scenario.studentData() == null ? List.of()
+                            : load(scenario.studentData(), "student data"), nonMembers, scenario.seed())
+                    : DataSplit.of(members, nonMembers, false, scenario.seed());
         } catch (IllegalArgumentException e) {
-            throw new PrivacyConfigurationException("cannot split " + scenario.members().describe() + " / "
-                    + scenario.nonMembers().describe() + ": " + e.getMessage(), e);
+            throw new PrivacyConfigurationException("cannot " + (scenario.teacher().isCheckpoint() ? "use " : "split ")
+                    + scenario.members().describe() + " / " + scenario.nonMembers().describe()
+                    + (scenario.studentData() == null ? "" : " / " + scenario.studentData().describe()) + ": "
+                    + e.getMessage(), e);
         }
         List<Canary> canaries = scenario.canaries() == 0 ? List.of()
                 : new CanaryGenerator(scenario.seed()).generate(scenario.canaries(), CanaryKind.values());

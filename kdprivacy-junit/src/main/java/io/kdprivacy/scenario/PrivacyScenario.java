@@ -6,13 +6,13 @@ import io.kdprivacy.distill.KdTechnique;
 import io.kdprivacy.memorization.MemorizationConfig;
 import io.kdprivacy.model.ModelConfig;
 import io.kdprivacy.model.ModelFamily;
-import io.kdprivacy.text.ByteTokenizer;
 import io.kdprivacy.text.Tokenizer;
 import io.kdprivacy.train.TrainingConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -21,22 +21,47 @@ import java.util.function.UnaryOperator;
  * the student, how each is trained and how they are attacked. Immutable; made by {@link #builder()} (the
  * escape hatch behind {@code @PrivacyTest(scenario = "...")}) or from the annotations.
  *
- * <p>The protocol (see docs/concepts.md): the members file is split, with the seed, into a <b>private</b>
- * half (the teacher's fine-tuning data, plus planted canaries: the members the audit asks about) and a
- * <b>public</b> half (student initialisation, distillation, and the no-KD reference student); the
- * non-members file is the holdout the audit compares members with.
+ * <p>The protocol (see docs/concepts.md) when kdprivacy trains the teacher (from scratch or from a
+ * {@link ModelSpec#base base}): the members file is split, with the seed, into a <b>private</b> half (the
+ * teacher's fine-tuning data, plus planted canaries: the members the audit asks about) and a <b>public</b>
+ * half (student initialisation, distillation, and the no-KD reference student); the non-members file is the
+ * holdout the audit compares members with.
+ *
+ * <p>With a teacher {@link ModelSpec#checkpoint checkpoint} nothing is split: the members are what the
+ * teacher was trained on, {@link Builder#studentData studentData} is what the student was (or is to be)
+ * distilled on, and the non-members are the holdout. A student checkpoint is audited as it is; its no-KD
+ * reference is a checkpoint the user names ({@link Builder#reference}) or is absent, and then inherited
+ * leakage is reported as not measured.
  */
 public final class PrivacyScenario {
 
+    /** Teacher training from scratch: 6 epochs at lr 2e-3, 10 warm-up steps. */
+    public static final TrainingConfig SCRATCH_TEACHER_TRAINING = TrainingConfig.defaults().withLearningRate(2e-3)
+            .withWarmupSteps(10).withEpochs(6);
+    /** Teacher fine-tuning of a base, as the paper's teacher SFT: 5 epochs at lr 5e-5, no warm-up. */
+    public static final TrainingConfig BASE_TEACHER_TRAINING = TrainingConfig.defaults().withLearningRate(5e-5)
+            .withEpochs(5);
+    /** Student initialisation and no-KD reference from scratch: 2 epochs at lr 2e-3. */
+    public static final TrainingConfig SCRATCH_STUDENT_TRAINING = TrainingConfig.defaults().withLearningRate(2e-3)
+            .withEpochs(2);
+    /** No-KD reference from a student base, as the paper's reference SFT: 5 epochs at lr 5e-5. */
+    public static final TrainingConfig BASE_STUDENT_TRAINING = TrainingConfig.defaults().withLearningRate(5e-5)
+            .withEpochs(5);
+
     private final ExampleSource members;
     private final ExampleSource nonMembers;
+    private final ExampleSource studentData;
+    private final ModelSpec reference;
+    private final Path tokenizerFile;
     private final int canaries;
     private final int canaryRepetitions;
     private final int canaryCandidates;
     private final ModelSpec teacher;
     private final TrainingConfig teacherTraining;
+    private final TrainingConfig explicitTeacherTraining;
     private final ModelSpec student;
     private final TrainingConfig studentTraining;
+    private final TrainingConfig explicitStudentTraining;
     private final UnaryOperator<DistillationConfig.Builder> distillation;
     private final AuditSettings audit;
     private final long seed;
@@ -45,13 +70,22 @@ public final class PrivacyScenario {
     private PrivacyScenario(Builder b) {
         this.members = b.members;
         this.nonMembers = b.nonMembers;
+        this.studentData = b.studentData;
+        this.reference = b.reference;
+        this.tokenizerFile = b.tokenizerFile;
         this.canaries = b.canaries;
         this.canaryRepetitions = b.canaryRepetitions;
         this.canaryCandidates = b.canaryCandidates;
         this.teacher = b.teacher;
-        this.teacherTraining = b.teacherTraining.withMaxLength(b.maxLength).withSeed(b.seed);
+        TrainingConfig teacherTraining = b.teacherTraining != null ? b.teacherTraining
+                : b.teacher.source() == ModelSpec.Source.BASE ? BASE_TEACHER_TRAINING : SCRATCH_TEACHER_TRAINING;
+        this.teacherTraining = teacherTraining.withMaxLength(b.maxLength).withSeed(b.seed);
+        this.explicitTeacherTraining = b.teacherTraining;
         this.student = b.student;
-        this.studentTraining = b.studentTraining.withMaxLength(b.maxLength).withSeed(b.seed);
+        TrainingConfig studentTraining = b.studentTraining != null ? b.studentTraining
+                : b.student.source() == ModelSpec.Source.BASE ? BASE_STUDENT_TRAINING : SCRATCH_STUDENT_TRAINING;
+        this.studentTraining = studentTraining.withMaxLength(b.maxLength).withSeed(b.seed);
+        this.explicitStudentTraining = b.studentTraining;
         this.distillation = b.distillation;
         this.audit = b.audit.withLengths(b.audit.batchSize(), b.maxLength);
         this.seed = b.seed;
@@ -63,13 +97,16 @@ public final class PrivacyScenario {
         Builder b = new Builder();
         b.members = members;
         b.nonMembers = nonMembers;
+        b.studentData = studentData;
+        b.reference = reference;
+        b.tokenizerFile = tokenizerFile;
         b.canaries = canaries;
         b.canaryRepetitions = canaryRepetitions;
         b.canaryCandidates = canaryCandidates;
         b.teacher = teacher;
-        b.teacherTraining = teacherTraining;
+        b.teacherTraining = explicitTeacherTraining;
         b.student = student;
-        b.studentTraining = studentTraining;
+        b.studentTraining = explicitStudentTraining;
         b.distillation = distillation;
         b.audit = audit;
         b.seed = seed;
@@ -108,33 +145,64 @@ public final class PrivacyScenario {
         List<String> problems = new ArrayList<>();
         addIfPresent(problems, members.check());
         addIfPresent(problems, nonMembers.check());
-        for (ModelSpec spec : List.of(teacher, student)) {
-            if (spec.isCheckpoint() && !java.nio.file.Files.isDirectory(spec.checkpoint())) {
-                problems.add("checkpoint directory not found: " + spec.checkpoint().toAbsolutePath());
+        if (studentData != null) {
+            addIfPresent(problems, studentData.check());
+        }
+        roleProblems(problems);
+        List<ModelSpec> loaded = new ArrayList<>(List.of(teacher, student));
+        if (reference != null) {
+            loaded.add(reference);
+        }
+        for (ModelSpec spec : loaded) {
+            if (!spec.isLoaded()) {
+                continue;
+            }
+            if (!java.nio.file.Files.isDirectory(spec.path())) {
+                problems.add(spec.source().name().toLowerCase(java.util.Locale.ROOT) + " directory not found: "
+                        + spec.path().toAbsolutePath());
+            } else {
+                try {
+                    spec.config(1, 0, maxLength);
+                    io.kdprivacy.model.checkpoint.Checkpoints.inspect(spec.path());
+                } catch (PrivacyConfigurationException e) {
+                    problems.add(e.getMessage());
+                } catch (io.kdprivacy.model.checkpoint.CheckpointException e) {
+                    problems.add(spec.describe() + ": " + e.getMessage());
+                }
             }
         }
+        problems.addAll(ScenarioTokenizer.problems(this));
         if (problems.isEmpty()) {
-            Tokenizer tokenizer = tokenizer();
-            ModelConfig t = teacher.config(tokenizer.vocabSize(), tokenizer.eosId(), maxLength);
-            ModelConfig s = student.config(tokenizer.vocabSize(), tokenizer.eosId(), maxLength);
+            ModelConfig t = teacherConfig();
+            ModelConfig s = studentConfig();
             if (s.hiddenSize() > t.hiddenSize() || s.layers() > t.layers()) {
                 problems.add("student (d=" + s.hiddenSize() + ", " + s.layers() + " layers) is bigger than its teacher (d="
                         + t.hiddenSize() + ", " + t.layers() + " layers); a distilled student must not be larger");
             }
-            int positions = Math.min(t.maxPositions(), s.maxPositions());
+            int positions = Math.min(Math.min(t.maxPositions(), s.maxPositions()), maxLength);
             if (audit.memorization() != null && audit.memorization().newTokens() >= positions) {
                 problems.add("the memorization probe generates " + audit.memorization().newTokens()
                         + " tokens, which leaves no room for a prompt within " + positions + " positions");
             }
-            for (KdTechnique technique : KdTechnique.values()) {
-                int sampled = distillation(technique).maxNewTokens();
-                if (technique != KdTechnique.KD && sampled >= positions) {
-                    problems.add(technique.displayName() + " samples " + sampled + " new tokens, which leaves no room "
-                            + "for a prompt within " + positions + " positions");
+            if (!student.isCheckpoint()) {
+                for (KdTechnique technique : KdTechnique.values()) {
+                    int sampled = distillation(technique).maxNewTokens();
+                    if (technique != KdTechnique.KD && sampled >= positions) {
+                        problems.add(technique.displayName() + " samples " + sampled + " new tokens, which leaves no "
+                                + "room for a prompt within " + positions + " positions");
+                    }
+                }
+            }
+            int tokens = vocabulary()[0];
+            for (Map.Entry<String, ModelConfig> e : Map.of("teacher", t, "student", s).entrySet()) {
+                if (e.getValue().vocabSize() < tokens) {
+                    problems.add("the " + e.getKey() + "'s vocabulary (" + e.getValue().vocabSize()
+                            + " ids) is smaller than its tokenizer's (" + tokens + " tokens)");
                 }
             }
             if (s.vocabSize() != t.vocabSize()) {
-                problems.add("student and teacher vocabularies differ: " + s.vocabSize() + " vs " + t.vocabSize());
+                problems.add("student and teacher vocabularies differ: " + s.vocabSize() + " vs " + t.vocabSize()
+                        + " ids; logit-based distillation needs one vocabulary");
             }
         }
         if (!problems.isEmpty()) {
@@ -143,15 +211,98 @@ public final class PrivacyScenario {
         return this;
     }
 
+    /** Combinations of teacher, student, reference and data that do not describe a distillation. */
+    private void roleProblems(List<String> problems) {
+        if (student.isCheckpoint() && !teacher.isCheckpoint()) {
+            problems.add("the student is a checkpoint but the teacher is not: a student checkpoint was distilled from "
+                    + "a teacher kdprivacy did not train, so name that teacher with a checkpoint too");
+        }
+        if (reference != null && !reference.isCheckpoint()) {
+            problems.add("a reference is named only as a checkpoint (" + reference.describe() + " is not one)");
+        }
+        if (reference != null && !student.isCheckpoint()) {
+            problems.add("a reference checkpoint goes with a student checkpoint; a student kdprivacy distils gets a "
+                    + "no-KD reference trained the same way");
+        }
+        if (teacher.isCheckpoint() && canaries > 0) {
+            problems.add(canaries + " canaries requested, but the teacher is a checkpoint: canaries are planted only "
+                    + "in data kdprivacy trains a teacher on");
+        }
+        if (teacher.isCheckpoint() && !student.isCheckpoint() && studentData == null) {
+            problems.add("a student distilled from a teacher checkpoint needs studentData: the data to distil on "
+                    + "(never the teacher's members)");
+        }
+        if (!teacher.isCheckpoint() && studentData != null) {
+            problems.add("studentData is for a teacher checkpoint; a teacher kdprivacy trains gives the students the "
+                    + "public half of the members file");
+        }
+    }
+
+    /**
+     * The vocabulary every model shares: {id count, end-of-sequence id} — from the first base or checkpoint's
+     * config, else from the scenario's tokenizer.
+     */
+    int[] vocabulary() {
+        for (ModelSpec spec : reference == null ? List.of(teacher, student) : List.of(teacher, student, reference)) {
+            if (spec.isLoaded()) {
+                ModelConfig c = spec.config(1, 0, maxLength);
+                return new int[] {c.vocabSize(), c.eosTokenId()};
+            }
+        }
+        Tokenizer tokenizer = ScenarioTokenizer.open(this, -1);
+        try {
+            return new int[] {tokenizer.vocabSize(), tokenizer.eosId()};
+        } finally {
+            if (tokenizer instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** The teacher's configuration: its directory's, or its named size with the scenario's vocabulary. */
+    public ModelConfig teacherConfig() {
+        int[] v = vocabulary();
+        return teacher.config(v[0], v[1], maxLength);
+    }
+
+    /** The student's configuration: its directory's, or its named size with the scenario's vocabulary. */
+    public ModelConfig studentConfig() {
+        int[] v = vocabulary();
+        return student.config(v[0], v[1], maxLength);
+    }
+
     private static void addIfPresent(List<String> problems, String problem) {
         if (problem != null) {
             problems.add(problem);
         }
     }
 
-    /** The tokenizer every model shares (byte level). */
+    /**
+     * Opens the tokenizer every model shares: byte-level when every model is trained from scratch, otherwise
+     * the models' own {@code tokenizer.json} (or the one {@link Builder#tokenizer named}). Close it when done if
+     * it is {@link AutoCloseable}.
+     */
     public Tokenizer tokenizer() {
-        return new ByteTokenizer();
+        return ScenarioTokenizer.open(this, vocabulary()[1]);
+    }
+
+    /** The {@code tokenizer.json} named for this scenario, or null to use the models' own. */
+    public Path tokenizerFile() {
+        return tokenizerFile;
+    }
+
+    /** What the student was (or is to be) distilled on when the teacher is a checkpoint; null otherwise. */
+    public ExampleSource studentData() {
+        return studentData;
+    }
+
+    /** The no-KD reference checkpoint of a student checkpoint, or null. */
+    public ModelSpec reference() {
+        return reference;
     }
 
     /** The distillation hyper-parameters for {@code technique}. */
@@ -214,16 +365,18 @@ public final class PrivacyScenario {
 
         private ExampleSource members;
         private ExampleSource nonMembers;
+        private ExampleSource studentData;
+        private ModelSpec reference;
+        private Path tokenizerFile;
         private ExampleGenerator generator;
         private int[] generatedCounts;
         private int canaries;
         private int canaryRepetitions = 4;
         private int canaryCandidates = 100;
         private ModelSpec teacher = ModelSpec.of(ModelFamily.GPT2, "tiny");
-        private TrainingConfig teacherTraining = TrainingConfig.defaults().withLearningRate(2e-3).withWarmupSteps(10)
-                .withEpochs(6);
+        private TrainingConfig teacherTraining;
         private ModelSpec student = ModelSpec.of(ModelFamily.GPT2, "nano");
-        private TrainingConfig studentTraining = TrainingConfig.defaults().withLearningRate(2e-3).withEpochs(2);
+        private TrainingConfig studentTraining;
         private UnaryOperator<DistillationConfig.Builder> distillation = UnaryOperator.identity();
         private AuditSettings audit = AuditSettings.defaults();
         private long seed = 42;
@@ -264,6 +417,34 @@ public final class PrivacyScenario {
             return this;
         }
 
+        /**
+         * With a teacher checkpoint: what the student was distilled on (a student checkpoint) or is to be
+         * distilled on (a student kdprivacy trains). Never the teacher's members or the holdout.
+         */
+        public Builder studentData(Path jsonl) {
+            return studentData(ExampleSource.file(jsonl));
+        }
+
+        public Builder studentData(ExampleSource source) {
+            this.studentData = Objects.requireNonNull(source, "studentData");
+            return this;
+        }
+
+        /**
+         * The no-KD reference of a student checkpoint, itself a checkpoint (e.g. the student's base fine-tuned on
+         * the student's data only). Without one, inherited leakage is reported as not measured.
+         */
+        public Builder reference(ModelSpec spec) {
+            this.reference = Objects.requireNonNull(spec, "reference");
+            return this;
+        }
+
+        /** A {@code tokenizer.json} for every model, instead of the one in each base or checkpoint directory. */
+        public Builder tokenizer(Path tokenizerJson) {
+            this.tokenizerFile = Objects.requireNonNull(tokenizerJson, "tokenizer");
+            return this;
+        }
+
         /** Seeded canary secrets planted in the teacher's private data, each {@code repetitions} times. */
         public Builder canaries(int count, int repetitions) {
             if (count < 0 || repetitions < 1) {
@@ -289,8 +470,12 @@ public final class PrivacyScenario {
             return this;
         }
 
+        /**
+         * How the teacher is trained; by default {@link #SCRATCH_TEACHER_TRAINING} from scratch and
+         * {@link #BASE_TEACHER_TRAINING} from a base (null restores the default).
+         */
         public Builder teacherTraining(TrainingConfig config) {
-            this.teacherTraining = Objects.requireNonNull(config, "teacherTraining");
+            this.teacherTraining = config;
             return this;
         }
 
@@ -299,9 +484,13 @@ public final class PrivacyScenario {
             return this;
         }
 
-        /** Training of the initial student on public data, also used for the no-KD reference student. */
+        /**
+         * Training of the initial student on public data (from scratch only: a base student starts as it is),
+         * also used for the no-KD reference student; by default {@link #SCRATCH_STUDENT_TRAINING} from scratch
+         * and {@link #BASE_STUDENT_TRAINING} from a base (null restores the default).
+         */
         public Builder studentTraining(TrainingConfig config) {
-            this.studentTraining = Objects.requireNonNull(config, "studentTraining");
+            this.studentTraining = config;
             return this;
         }
 
@@ -347,6 +536,10 @@ public final class PrivacyScenario {
             if (generator != null) {
                 members = ExampleSource.generated(generator, generatedCounts[0], seed * 31 + 1);
                 nonMembers = ExampleSource.generated(generator, generatedCounts[1], seed * 31 + 2);
+            }
+            if (members == null && teacher.isCheckpoint()) {
+                throw new PrivacyConfigurationException("a teacher checkpoint needs its members declared: the data "
+                        + teacher.path() + " was trained on");
             }
             if (members == null || nonMembers == null) {
                 throw new PrivacyConfigurationException("a privacy scenario needs members and non-members "

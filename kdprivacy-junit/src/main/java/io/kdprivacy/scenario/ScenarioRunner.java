@@ -15,6 +15,9 @@ import io.kdprivacy.model.CausalLm;
 import io.kdprivacy.model.ModelCheckpoints;
 import io.kdprivacy.model.ModelConfig;
 import io.kdprivacy.model.Torch;
+import io.kdprivacy.results.InheritedLeakage;
+import io.kdprivacy.results.ModelReport;
+import io.kdprivacy.results.NotMeasured;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.Provenance;
 import io.kdprivacy.results.ResultsJson;
@@ -28,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +59,7 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Map<CacheKey, ModelAudit> audits = new HashMap<>();
     private final Map<CacheKey, PrivacyAudit.Scores> referenceScores = new HashMap<>();
     private final Map<CacheKey, ArtifactCache.Outcome> outcomes = new LinkedHashMap<>();
+    private final Map<String, String> directoryHashes = new HashMap<>();
 
     public ScenarioRunner(ArtifactCache cache) {
         this.cache = cache;
@@ -81,84 +86,149 @@ public final class ScenarioRunner implements AutoCloseable {
     public synchronized PrivacyReport run(PrivacyScenario scenario, KdTechnique technique, String testId,
                                           int excerpts) {
         scenario.validate();
-        PreparedData data = PreparedData.of(scenario);
         Tokenizer tokenizer = scenario.tokenizer();
-        int vocab = tokenizer.vocabSize();
-        int eos = tokenizer.eosId();
-        ModelConfig teacherConfig = scenario.teacher().config(vocab, eos, scenario.maxLength());
-        ModelConfig studentConfig = scenario.student().config(vocab, eos, scenario.maxLength());
-
-        CacheKey teacherKey = scenario.teacher().isCheckpoint()
-                ? key("teacher").put("checkpoint", checkpointHash(scenario.teacher().checkpoint())).build()
-                : key("teacher").put("config", teacherConfig.toJson()).put("training", scenario.teacherTraining())
-                        .put("data", data.teacherDataHash()).put("seed", scenario.seed()).build();
-        CausalLm teacher = model(teacherKey, () -> {
-            if (scenario.teacher().isCheckpoint()) {
-                return ModelCheckpoints.load(scenario.teacher().checkpoint());
+        try {
+            return run(scenario, technique, testId, excerpts, tokenizer);
+        } finally {
+            if (tokenizer instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("cannot close tokenizer {}", tokenizer.name(), e);
+                }
             }
-            CausalLm t = CausalLm.initialize(teacherConfig, scenario.seed());
-            new SftTrainer(scenario.teacherTraining()).named("teacher").train(t, data.teacherData());
-            return t;
-        });
+        }
+    }
 
-        CacheKey initKey = key("student-init").put("config", studentConfig.toJson())
-                .put("training", scenario.studentTraining()).put("public", data.publicHash())
-                .put("seed", scenario.seed()).build();
-        CausalLm init = model(initKey, () -> {
-            CausalLm s = CausalLm.initialize(studentConfig, scenario.seed() + 1);
-            new SftTrainer(scenario.studentTraining()).named("student-init").train(s, data.publicData());
-            return s;
-        });
+    private PrivacyReport run(PrivacyScenario scenario, KdTechnique technique, String testId, int excerpts,
+                              Tokenizer tokenizer) {
+        PreparedData data = PreparedData.of(scenario, tokenizer);
+        Path tokenizerFile = ScenarioTokenizer.file(scenario);
+        String tokenizerHash = tokenizerFile == null ? "byte" : fileHash(tokenizerFile);
+        Map<String, String> hashes = new LinkedHashMap<>(data.split().manifest().hashes());
+        hashes.put("tokenizer", tokenizerHash);
 
-        CacheKey referenceKey = key("reference").put("init", initKey).put("training", scenario.studentTraining())
-                .put("public", data.publicHash()).build();
-        CausalLm reference = model(referenceKey,
-                () -> ReferenceStudents.noKdControl(init, data.publicData(), scenario.studentTraining()));
+        ModelSpec teacherSpec = scenario.teacher();
+        CacheKey teacherKey;
+        CausalLm teacher;
+        if (teacherSpec.isCheckpoint()) {
+            teacherKey = loadedKey("teacher-checkpoint", teacherSpec.path(), hashes, "teacher.checkpoint");
+            teacher = loaded(teacherKey, teacherSpec.path());
+        } else {
+            CacheKey.Builder k = key("teacher").put("training", scenario.teacherTraining())
+                    .put("data", data.teacherDataHash()).put("seed", scenario.seed()).put("tokenizer", tokenizerHash);
+            teacherKey = teacherSpec.source() == ModelSpec.Source.BASE
+                    ? k.put("base", directoryHash(teacherSpec.path(), hashes, "teacher.base")).build()
+                    : k.put("config", scenario.teacherConfig().toJson()).build();
+            teacher = model(teacherKey, () -> {
+                CausalLm t = teacherSpec.source() == ModelSpec.Source.BASE ? ModelCheckpoints.load(teacherSpec.path())
+                        : CausalLm.initialize(scenario.teacherConfig(), scenario.seed());
+                new SftTrainer(scenario.teacherTraining()).named("teacher").train(t, data.teacherData());
+                return t;
+            });
+        }
 
-        DistillationConfig distillation = scenario.distillation(technique);
-        CacheKey studentKey = scenario.student().isCheckpoint()
-                ? key("student").put("checkpoint", checkpointHash(scenario.student().checkpoint())).build()
-                : key("student").put("teacher", teacherKey).put("init", initKey).put("distillation", distillation)
-                        .put("public", data.publicHash()).build();
-        CausalLm student = model(studentKey, () -> {
-            if (scenario.student().isCheckpoint()) {
-                return ModelCheckpoints.load(scenario.student().checkpoint());
+        ModelSpec studentSpec = scenario.student();
+        CacheKey initKey = null;
+        CausalLm init = null;
+        CacheKey referenceKey = null;
+        CausalLm reference = null;
+        CacheKey studentKey;
+        CausalLm student;
+        if (studentSpec.isCheckpoint()) {
+            studentKey = loadedKey("student-checkpoint", studentSpec.path(), hashes, "student.checkpoint");
+            student = loaded(studentKey, studentSpec.path());
+            if (scenario.reference() != null) {
+                referenceKey = loadedKey("reference-checkpoint", scenario.reference().path(), hashes,
+                        "reference.checkpoint");
+                reference = loaded(referenceKey, scenario.reference().path());
             }
-            CausalLm s = init.copy();
-            new Distiller(distillation).distill(teacher, s, data.publicData(), data.validation());
-            return s;
-        });
+        } else {
+            if (studentSpec.source() == ModelSpec.Source.BASE) {
+                // the paper's code starts every KD student from its pretrained base, with no initial fine-tune
+                initKey = loadedKey("student-base", studentSpec.path(), hashes, "student.base");
+                init = loaded(initKey, studentSpec.path());
+            } else {
+                ModelConfig studentConfig = scenario.studentConfig();
+                initKey = key("student-init").put("config", studentConfig.toJson())
+                        .put("training", scenario.studentTraining()).put("public", data.publicHash())
+                        .put("seed", scenario.seed()).put("tokenizer", tokenizerHash).build();
+                init = model(initKey, () -> {
+                    CausalLm s = CausalLm.initialize(studentConfig, scenario.seed() + 1);
+                    new SftTrainer(scenario.studentTraining()).named("student-init").train(s, data.publicData());
+                    return s;
+                });
+            }
+            CausalLm start = init;
+            referenceKey = key("reference").put("init", initKey).put("training", scenario.studentTraining())
+                    .put("public", data.publicHash()).put("tokenizer", tokenizerHash).build();
+            reference = model(referenceKey,
+                    () -> ReferenceStudents.noKdControl(start, data.publicData(), scenario.studentTraining()));
+            DistillationConfig distillation = scenario.distillation(technique);
+            studentKey = key("student").put("teacher", teacherKey).put("init", initKey)
+                    .put("distillation", distillation).put("public", data.publicHash())
+                    .put("tokenizer", tokenizerHash).build();
+            student = model(studentKey, () -> {
+                CausalLm s = start.copy();
+                new Distiller(distillation).distill(teacher, s, data.publicData(), data.validation());
+                return s;
+            });
+        }
 
+        // The reference-calibrated attack needs a model that never saw the private data: the student's starting
+        // point (initial student or base), else the named reference checkpoint.
+        CausalLm calibration = init != null ? init : reference;
+        CacheKey calibrationKey = init != null ? initKey : referenceKey;
         AuditSettings settings = scenario.audit();
         PrivacyAudit audit = new PrivacyAudit(settings);
-        Supplier<PrivacyAudit.Scores> initScores = () -> referenceScores.computeIfAbsent(initKey,
-                k -> audit.score(init, data.evaluation()));
-        ModelAudit teacherAudit = audit("teacher", scenario.teacher().label(), teacher, teacherKey, initKey, data,
-                scenario, audit, initScores);
-        ModelAudit studentAudit = audit("student", scenario.student().label(), student, studentKey, initKey, data,
-                scenario, audit, initScores);
-        ModelAudit referenceAudit = audit("reference", scenario.student().label(), reference, referenceKey, initKey,
-                data, scenario, audit, initScores);
+        Supplier<PrivacyAudit.Scores> calibrationScores = calibration == null ? () -> null
+                : () -> referenceScores.computeIfAbsent(calibrationKey, k -> audit.score(calibration, data.evaluation()));
+        List<NotMeasured> notMeasured = new ArrayList<>();
+        List<ModelReport> reports = new ArrayList<>();
+        ModelAudit teacherAudit = audit("teacher", teacherSpec.label(), teacher, teacherKey, calibrationKey, data,
+                scenario, tokenizer, audit, calibrationScores);
+        ModelAudit studentAudit = audit("student", studentSpec.label(), student, studentKey, calibrationKey, data,
+                scenario, tokenizer, audit, calibrationScores);
+        reports.add(teacherAudit.report());
+        reports.add(studentAudit.report());
+        List<InheritedLeakage> inherited = List.of();
+        if (reference != null) {
+            String label = scenario.reference() != null ? scenario.reference().label() : studentSpec.label();
+            ModelAudit referenceAudit = audit("reference", label, reference, referenceKey, calibrationKey, data,
+                    scenario, tokenizer, audit, calibrationScores);
+            reports.add(referenceAudit.report());
+            inherited = audit.inheritedLeakage(studentAudit, referenceAudit);
+        } else {
+            notMeasured.add(new NotMeasured("inheritedLeakage", "student", "the student is a checkpoint and no "
+                    + "reference checkpoint was named (e.g. the student's base fine-tuned on the student's data only); "
+                    + "kdprivacy does not train one behind your back"));
+        }
+        if (calibration == null && settings.attacks().contains(io.kdprivacy.attack.Attack.REFERENCE)) {
+            for (ModelReport r : reports) {
+                notMeasured.add(new NotMeasured("membership.REFERENCE", r.role(), "the reference-calibrated attack "
+                        + "needs a model that never saw the members; name a reference checkpoint"));
+            }
+        }
 
-        Map<String, String> hashes = new LinkedHashMap<>(data.split().manifest().hashes());
         hashes.put("teacher.weights", teacher.weightsHash());
         hashes.put("student.weights", student.weightsHash());
-        hashes.put("reference.weights", reference.weightsHash());
+        if (reference != null) {
+            hashes.put("reference.weights", reference.weightsHash());
+        }
         Provenance provenance = new Provenance(KdPrivacyVersion.get(),
                 "PyTorch " + Torch.PYTORCH_VERSION + " (DJL " + ai.djl.engine.Engine.getDjlVersion() + ")",
                 scenario.seed(), hashes, Instant.now().toString());
         return new PrivacyReport(ResultsJson.SCHEMA_VERSION, testId, technique.displayName(), provenance,
-                audit.validity(data.evaluation(), data.split().manifest()),
-                List.of(teacherAudit.report(), studentAudit.report(), referenceAudit.report()),
-                audit.inheritedLeakage(studentAudit, referenceAudit), List.of(),
-                Excerpts.top(studentAudit, data.evaluation().members(), data.canaries(), excerpts));
+                audit.validity(data.evaluation(), data.split().manifest()), reports, inherited, List.of(),
+                Excerpts.top(studentAudit, data.evaluation().members(), data.canaries(), excerpts), notMeasured);
     }
 
-    private ModelAudit audit(String role, String size, CausalLm model, CacheKey modelKey, CacheKey initKey,
-                             PreparedData data, PrivacyScenario scenario, PrivacyAudit audit,
-                             Supplier<PrivacyAudit.Scores> initScores) {
+    private ModelAudit audit(String role, String size, CausalLm model, CacheKey modelKey, CacheKey calibrationKey,
+                             PreparedData data, PrivacyScenario scenario, Tokenizer tokenizer, PrivacyAudit audit,
+                             Supplier<PrivacyAudit.Scores> calibrationScores) {
         AuditSettings s = scenario.audit();
-        CacheKey key = key("audit-" + role).put("model", modelKey).put("reference", initKey)
+        CacheKey key = key("audit-" + role).put("model", modelKey)
+                .put("reference", calibrationKey == null ? "none" : calibrationKey.kind() + ":" + calibrationKey.hash())
                 .put("attacks", new TreeSet<>(s.attacks()))
                 .put("settings", s.toString().replaceFirst("attacks=\\[[^\\]]*\\], ", ""))
                 .put("evaluation", data.evaluationHash()).put("canaries", data.teacherDataHash())
@@ -170,9 +240,9 @@ public final class ScenarioRunner implements AutoCloseable {
         ArtifactCache.Entry entry = cache.get(key, dir -> {
             LOG.info("kdprivacy: auditing the {} ({})", role, key);
             CanaryExposureResult canaries = data.canaries().isEmpty() ? null
-                    : new CanaryExposure(scenario.tokenizer(), scenario.canaryCandidates(), scenario.seed(),
+                    : new CanaryExposure(tokenizer, scenario.canaryCandidates(), scenario.seed(),
                             s.batchSize()).measure(model, data.canaries());
-            ModelAudit a = audit.audit(role, size, model, data.evaluation(), null, initScores.get(), canaries);
+            ModelAudit a = audit.audit(role, size, model, data.evaluation(), null, calibrationScores.get(), canaries);
             AuditStore.write(dir, a);
         });
         record(key, entry.outcome());
@@ -209,17 +279,59 @@ public final class ScenarioRunner implements AutoCloseable {
         return CacheKey.builder(kind).put("kdprivacy", KdPrivacyVersion.get());
     }
 
-    /** SHA-256 over a checkpoint directory's files (names and contents). */
-    private static String checkpointHash(Path dir) {
-        try (var files = Files.walk(dir)) {
-            CacheKey.Builder b = CacheKey.builder("checkpoint");
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                b.put(dir.relativize(f).toString(), java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+    /** A model used as it is from {@code dir}: loaded once per runner, never copied into the artifact cache. */
+    private CausalLm loaded(CacheKey key, Path dir) {
+        CausalLm model = models.get(key);
+        if (model == null) {
+            LOG.info("kdprivacy: loading {}", dir);
+            model = ModelCheckpoints.load(dir);
+            models.put(key, model);
+        }
+        return model;
+    }
+
+    /** The key of a model loaded from {@code dir}, recording the directory's hash in {@code hashes}. */
+    private CacheKey loadedKey(String kind, Path dir, Map<String, String> hashes, String name) {
+        return key(kind).put("files", directoryHash(dir, hashes, name)).build();
+    }
+
+    private String directoryHash(Path dir, Map<String, String> hashes, String name) {
+        String hash = checkpointHash(dir);
+        hashes.put(name, hash);
+        return hash;
+    }
+
+    /**
+     * SHA-256 over a checkpoint directory's files (names and contents), remembered per file list, size and
+     * modification time so that each technique of a run does not re-read a large checkpoint.
+     */
+    private String checkpointHash(Path dir) {
+        List<Path> files;
+        StringBuilder stamp = new StringBuilder(dir.toAbsolutePath().normalize().toString());
+        try (var walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+            for (Path f : files) {
+                stamp.append('|').append(dir.relativize(f)).append(':').append(Files.size(f)).append(':')
+                        .append(Files.getLastModifiedTime(f).toMillis());
             }
-            return b.build().hash();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + dir + ": " + e.getMessage(), e);
+        }
+        return directoryHashes.computeIfAbsent(stamp.toString(), k -> {
+            CacheKey.Builder b = CacheKey.builder("checkpoint");
+            files.forEach(f -> b.put(dir.relativize(f).toString(), fileHash(f)));
+            return b.build().hash();
+        });
+    }
+
+    /** SHA-256 (hex) of a file's bytes, read in chunks. */
+    private static String fileHash(Path file) {
+        try (var in = new java.security.DigestInputStream(Files.newInputStream(file),
+                java.security.MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return java.util.HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -232,5 +344,6 @@ public final class ScenarioRunner implements AutoCloseable {
         models.clear();
         audits.clear();
         referenceScores.clear();
+        directoryHashes.clear();
     }
 }

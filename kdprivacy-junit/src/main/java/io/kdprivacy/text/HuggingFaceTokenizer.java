@@ -64,7 +64,7 @@ public final class HuggingFaceTokenizer implements Tokenizer, AutoCloseable {
 
     private HuggingFaceTokenizer(Path path, OptionalInt explicitEos) {
         this.file = resolve(path);
-        Map<String, Integer> vocab = readVocabulary(file);
+        Map<String, Integer> vocab = vocabulary(file);
         this.vocabSize = vocab.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         if (vocabSize == 0) {
             throw new IllegalArgumentException("tokenizer has an empty vocabulary: " + file);
@@ -172,8 +172,16 @@ public final class HuggingFaceTokenizer implements Tokenizer, AutoCloseable {
         return candidate;
     }
 
-    /** Reads token to id from {@code model.vocab} (map or Unigram list) and {@code added_tokens}. */
-    private static Map<String, Integer> readVocabulary(Path file) {
+    /**
+     * The vocabulary of a {@code tokenizer.json} (token to id, from {@code model.vocab} — a map, or a Unigram
+     * list — and {@code added_tokens}), read without loading the tokenizer.
+     *
+     * @param path a {@code tokenizer.json} file or a directory containing one
+     * @throws IllegalArgumentException if the file is missing or not a tokenizer.json object
+     * @throws UncheckedIOException     if it cannot be read or parsed
+     */
+    public static Map<String, Integer> vocabulary(Path path) {
+        Path file = resolve(path);
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());

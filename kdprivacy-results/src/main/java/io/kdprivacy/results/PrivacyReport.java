@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param inheritedLeakage per attack, the student's AUC minus the reference student's (empty if no reference)
  * @param assertions       the assertions made by the test
  * @param excerpts         most exposed member texts, only if the user opted in (empty by default)
+ * @param notMeasured      measurements left out on purpose, each with its reason (e.g. inherited leakage of a
+ *                         student checkpoint audited without a reference)
  */
 public record PrivacyReport(int schemaVersion, String testId, String technique, Provenance provenance,
                             Validity validity, List<ModelReport> models, List<InheritedLeakage> inheritedLeakage,
-                            List<AssertionRecord> assertions, List<Excerpt> excerpts) {
+                            List<AssertionRecord> assertions, List<Excerpt> excerpts, List<NotMeasured> notMeasured) {
 
     public PrivacyReport {
         if (testId == null || testId.isBlank()) {
@@ -30,13 +32,23 @@ public record PrivacyReport(int schemaVersion, String testId, String technique, 
         inheritedLeakage = inheritedLeakage == null ? List.of() : List.copyOf(inheritedLeakage);
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
         excerpts = excerpts == null ? List.of() : List.copyOf(excerpts);
+        notMeasured = notMeasured == null ? List.of() : List.copyOf(notMeasured);
+    }
+
+    /** A report with everything measured. */
+    public PrivacyReport(int schemaVersion, String testId, String technique, Provenance provenance, Validity validity,
+                         List<ModelReport> models, List<InheritedLeakage> inheritedLeakage,
+                         List<AssertionRecord> assertions, List<Excerpt> excerpts) {
+        this(schemaVersion, testId, technique, provenance, validity, models, inheritedLeakage, assertions, excerpts,
+                List.of());
     }
 
     /** A report without excerpts (the default: no member text). */
     public PrivacyReport(int schemaVersion, String testId, String technique, Provenance provenance, Validity validity,
                          List<ModelReport> models, List<InheritedLeakage> inheritedLeakage,
                          List<AssertionRecord> assertions) {
-        this(schemaVersion, testId, technique, provenance, validity, models, inheritedLeakage, assertions, List.of());
+        this(schemaVersion, testId, technique, provenance, validity, models, inheritedLeakage, assertions, List.of(),
+                List.of());
     }
 
     /** The inherited leakage measured with {@code attack}, if present. */
@@ -49,7 +61,18 @@ public record PrivacyReport(int schemaVersion, String testId, String technique, 
         List<AssertionRecord> all = new java.util.ArrayList<>(assertions);
         all.addAll(more);
         return new PrivacyReport(schemaVersion, testId, technique, provenance, validity, models, inheritedLeakage, all,
-                excerpts);
+                excerpts, notMeasured);
+    }
+
+    /** This report without member excerpts (whatever the user opted in to). */
+    public PrivacyReport withoutExcerpts() {
+        return new PrivacyReport(schemaVersion, testId, technique, provenance, validity, models, inheritedLeakage,
+                assertions, List.of(), notMeasured);
+    }
+
+    /** Why {@code metric} was not measured on the model with {@code role}, if it was left out on purpose. */
+    public Optional<NotMeasured> notMeasured(String metric, String role) {
+        return notMeasured.stream().filter(n -> n.metric().equals(metric) && n.model().equals(role)).findFirst();
     }
 
     /** The report of the model with {@code role}, if present. */

@@ -196,14 +196,37 @@ public final class Checkpoints {
         return new LoadedCheckpoint(configJson, file);
     }
 
+    /**
+     * Checks a checkpoint directory without reading its weights: {@value #CONFIG_FILE} is JSON, and every
+     * weights file (or shard) has a well-formed header whose tensors exactly fill the file.
+     *
+     * @throws CheckpointException naming the file and the problem
+     */
+    public static void inspect(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir)) {
+            throw new CheckpointException("checkpoint directory does not exist: " + dir);
+        }
+        Path config = dir.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(config)) {
+            throw new CheckpointException("checkpoint is missing " + CONFIG_FILE + ": " + config);
+        }
+        readConfig(config);
+        weights(dir, false);
+    }
+
     private static SafeTensorFile readWeights(Path dir) {
+        return weights(dir, true);
+    }
+
+    private static SafeTensorFile weights(Path dir, boolean data) {
         Path weights = dir.resolve(WEIGHTS_FILE);
         if (Files.isRegularFile(weights)) {
-            return SafeTensors.read(weights);
+            return data ? SafeTensors.read(weights) : new SafeTensorFile(Map.of(), List.of(), undecodedNames(weights));
         }
         Path index = dir.resolve(SHARD_INDEX_FILE);
         if (Files.isRegularFile(index)) {
-            return readShards(dir, index);
+            return readShards(dir, index, data);
         }
         for (String pickle : PICKLE_FILES) {
             if (Files.exists(dir.resolve(pickle))) {
@@ -218,7 +241,12 @@ public final class Checkpoints {
     }
 
     /** The shards of a sharded checkpoint as one file, each checked to hold exactly what the index says. */
-    private static SafeTensorFile readShards(Path dir, Path index) {
+    /** The tensors of a file checked by {@link SafeTensors#inspect}, as names only. */
+    private static List<SafeTensorFile.Undecoded> undecodedNames(Path file) {
+        return SafeTensors.inspect(file).stream().map(n -> new SafeTensorFile.Undecoded(n, "unread", new long[0])).toList();
+    }
+
+    private static SafeTensorFile readShards(Path dir, Path index, boolean data) {
         JsonNode map;
         try {
             map = JSON.readTree(Files.readString(index)).path("weight_map");
@@ -244,7 +272,8 @@ public final class Checkpoints {
             if (!Files.isRegularFile(shard)) {
                 throw new CheckpointException("shard " + shard + " named by " + index + " does not exist");
             }
-            SafeTensorFile file = SafeTensors.read(shard);
+            SafeTensorFile file = data ? SafeTensors.read(shard)
+                    : new SafeTensorFile(Map.of(), List.of(), undecodedNames(shard));
             java.util.Set<String> held = new java.util.TreeSet<>(file.names());
             file.undecoded().forEach(u -> held.add(u.name()));
             if (!held.equals(e.getValue())) {

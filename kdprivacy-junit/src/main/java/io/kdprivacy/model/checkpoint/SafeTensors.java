@@ -223,6 +223,25 @@ public final class SafeTensors {
      *     other than F32, F16 or BF16
      */
     public static SafeTensorFile read(Path file) {
+        return read(file, true);
+    }
+
+    /**
+     * Checks a safetensors file without reading its tensors: the header is parsed and the tensors' byte ranges
+     * must tile the data section exactly, so a truncated or padded file is found in milliseconds.
+     *
+     * @return the tensor names, in file order
+     * @throws CheckpointException as {@link #read(Path)} does for a malformed file
+     */
+    public static List<String> inspect(Path file) {
+        SafeTensorFile names = read(file, false);
+        List<String> out = new ArrayList<>(names.names());
+        names.undecoded().forEach(u -> out.add(u.name()));
+        return out;
+    }
+
+    /** Reads the header and checks the layout; decodes the tensors only if {@code data} (else they come back undecoded). */
+    private static SafeTensorFile read(Path file, boolean data) {
         Objects.requireNonNull(file, "file");
         if (!Files.exists(file)) {
             throw fail(file, "file does not exist");
@@ -258,7 +277,7 @@ public final class SafeTensors {
             List<SafeTensorFile.Undecoded> undecoded = new ArrayList<>();
             ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             for (Entry e : entries) {
-                if (e.dtype.decoded) {
+                if (data && e.dtype.decoded) {
                     tensors.add(new TensorData(e.name, e.shape, readData(file, ch, buf, dataStart, e)));
                 } else {
                     undecoded.add(new SafeTensorFile.Undecoded(e.name, e.dtype.name(), e.shape));
