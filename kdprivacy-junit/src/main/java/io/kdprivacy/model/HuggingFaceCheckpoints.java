@@ -90,6 +90,9 @@ public final class HuggingFaceCheckpoints {
     static CausalLm fromLoaded(Path dir, LoadedCheckpoint checkpoint) {
         ModelConfig config = HuggingFaceConfig.parse(dir.resolve(Checkpoints.CONFIG_FILE), checkpoint.configJson());
         SafeTensorFile file = checkpoint.weights();
+        // what messages name: the weights file, or the shard index for a sharded checkpoint
+        Path weights = Files.isRegularFile(dir.resolve(Checkpoints.WEIGHTS_FILE)) ? dir.resolve(Checkpoints.WEIGHTS_FILE)
+                : dir.resolve(Checkpoints.SHARD_INDEX_FILE);
         ModelFamily family = config.family();
         String prefix = HuggingFaceLayout.prefix(family, file.names());
         Set<String> used = new HashSet<>();
@@ -97,7 +100,7 @@ public final class HuggingFaceCheckpoints {
         for (HuggingFaceLayout.Mapping m : HuggingFaceLayout.of(config, prefix)) {
             List<float[]> parts = new ArrayList<>();
             for (String source : m.sources()) {
-                parts.add(tensor(dir, file, source, m.sourceShape()));
+                parts.add(tensor(weights, file, source, m.sourceShape()));
                 used.add(source);
             }
             values.put(m.canonical(), switch (m.kind()) {
@@ -127,26 +130,26 @@ public final class HuggingFaceCheckpoints {
         }
         if (!unexpected.isEmpty()) {
             Set<String> sorted = new TreeSet<>(unexpected);
-            throw new CheckpointException(dir + ": tensors the " + family + " config does not use: "
+            throw new CheckpointException(weights + ": tensors the " + family + " config does not use: "
                     + sorted.stream().limit(5).toList() + (sorted.size() > 5 ? " and " + (sorted.size() - 5) + " more" : "")
                     + (sorted.contains("lm_head.weight") ? " (an untied head needs tie_word_embeddings: false)" : ""));
         }
         return ModelCheckpoints.build(dir, config, values);
     }
 
-    private static float[] tensor(Path dir, SafeTensorFile file, String name, long[] shape) {
+    private static float[] tensor(Path weights, SafeTensorFile file, String name, long[] shape) {
         TensorData t = file.find(name).orElse(null);
         if (t == null) {
             for (SafeTensorFile.Undecoded u : file.undecoded()) {
                 if (u.name().equals(name)) {
-                    throw new CheckpointException(dir + ": tensor '" + name + "' has element type " + u.dtype()
+                    throw new CheckpointException(weights + ": tensor '" + name + "' has element type " + u.dtype()
                             + "; a weight must be floating point");
                 }
             }
-            throw new CheckpointException(dir + ": missing tensor '" + name + "'");
+            throw new CheckpointException(weights + ": missing tensor '" + name + "'");
         }
         if (!Arrays.equals(t.shape(), shape)) {
-            throw new CheckpointException(dir + ": tensor '" + name + "' has shape " + Arrays.toString(t.shape())
+            throw new CheckpointException(weights + ": tensor '" + name + "' has shape " + Arrays.toString(t.shape())
                     + ", the config needs " + Arrays.toString(shape));
         }
         return t.data();

@@ -77,13 +77,18 @@ final class HuggingFaceConfig {
         if (c.has("pruned_heads") && !c.node("pruned_heads").isEmpty()) {
             throw c.unsupported("pruned_heads", "pruned attention heads are not implemented");
         }
-        ModelConfig config = switch (type) {
-            case "gpt2" -> gpt2(c);
-            case "opt" -> opt(c);
-            case "llama" -> llama(c);
-            default -> throw new CheckpointException(file + ": model_type '" + type
-                    + "' is not supported (gpt2, opt, llama are)");
-        };
+        ModelConfig config;
+        try {
+            config = switch (type) {
+                case "gpt2" -> gpt2(c);
+                case "opt" -> opt(c);
+                case "llama" -> llama(c);
+                default -> throw new CheckpointException(file + ": model_type '" + type
+                        + "' is not supported (gpt2, opt, llama are)");
+            };
+        } catch (IllegalArgumentException e) {   // a combination of values no model has (ModelConfig's checks)
+            throw new CheckpointException(file + ": " + e.getMessage(), e);
+        }
         c.accept(GENERIC);
         c.finish(type);
         return config;
@@ -108,8 +113,8 @@ final class HuggingFaceConfig {
         c.accept(Set.of("resid_pdrop", "embd_pdrop", "attn_pdrop", "summary_type", "summary_use_proj",
                 "summary_activation", "summary_proj_to_labels", "summary_first_dropout", "reorder_and_upcast_attn"));
         int vocab = c.integer("vocab_size");
-        return new ModelConfig(ModelFamily.GPT2, vocab, d, c.integer("n_layer"), c.integer("n_head"), ff, positions,
-                activation, c.number("layer_norm_epsilon", 1e-5), 10000.0, c.eos(vocab - 1))
+        return new ModelConfig(ModelFamily.GPT2, vocab, d, c.integer("n_layer"), c.heads("n_head", d), ff, positions,
+                activation, c.number("layer_norm_epsilon", 1e-5), 10000.0, c.eos(vocab - 1, vocab))
                 .withTiedEmbeddings(c.flag("tie_word_embeddings", true));
     }
 
@@ -134,14 +139,14 @@ final class HuggingFaceConfig {
         boolean bias = c.flag("enable_bias", true);
         // transformers' OPT LayerNorms use torch's default epsilon; the config has no field for it
         return new ModelConfig(ModelFamily.OPT, vocab, d, c.integer("num_hidden_layers"),
-                c.integer("num_attention_heads"), c.integer("ffn_dim"), c.integer("max_position_embeddings"),
-                activation, 1e-5, 10000.0, c.eos(2))
+                c.heads("num_attention_heads", d), c.integer("ffn_dim"), c.integer("max_position_embeddings"),
+                activation, 1e-5, 10000.0, c.eos(2, vocab))
                 .withTiedEmbeddings(c.flag("tie_word_embeddings", true)).withBiases(bias, bias);
     }
 
     private static ModelConfig llama(Fields c) {
         int d = c.integer("hidden_size");
-        int heads = c.integer("num_attention_heads");
+        int heads = c.heads("num_attention_heads", d);
         if (c.has("num_key_value_heads") && c.integer("num_key_value_heads") != heads) {
             throw c.unsupported("num_key_value_heads", "grouped-query attention (key/value heads != "
                     + heads + " heads) is not implemented");
@@ -173,7 +178,7 @@ final class HuggingFaceConfig {
         int vocab = c.integer("vocab_size");
         return new ModelConfig(ModelFamily.LLAMA, vocab, d, c.integer("num_hidden_layers"), heads,
                 c.integer("intermediate_size"), c.integer("max_position_embeddings"), ModelFamily.Activation.SWIGLU,
-                c.number("rms_norm_eps", 1e-6), theta, c.eos(2))
+                c.number("rms_norm_eps", 1e-6), theta, c.eos(2, vocab))
                 .withTiedEmbeddings(c.flag("tie_word_embeddings", false))
                 .withBiases(c.flag("attention_bias", false), c.flag("mlp_bias", false))
                 .withRopeScaling(scaling);
@@ -341,12 +346,25 @@ final class HuggingFaceConfig {
             return root.path(name);
         }
 
+        /** A size: a positive integer. */
         int integer(String name) {
             JsonNode n = node(name);
-            if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+            if (n.isMissingNode() || n.isNull()) {
                 throw new CheckpointException(file + ": missing integer field '" + name + "'");
             }
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() <= 0) {
+                throw unsupported(name, "expected a positive integer");
+            }
             return n.asInt();
+        }
+
+        /** An attention head count, which must divide the width {@code d}. */
+        int heads(String name, int d) {
+            int heads = integer(name);
+            if (d % heads != 0) {
+                throw unsupported(name, "it does not divide the hidden size " + d);
+            }
+            return heads;
         }
 
         double number(String name, double fallback) {
@@ -376,13 +394,17 @@ final class HuggingFaceConfig {
             return n.isMissingNode() || n.isNull() ? fallback : n.asText();
         }
 
-        /** {@code eos_token_id}: an id, or the first of a list of ids. */
-        int eos(int fallback) {
+        /** {@code eos_token_id}: an id, or the first of a list of ids; it must be in the vocabulary. */
+        int eos(int fallback, int vocab) {
             JsonNode n = node("eos_token_id");
             if (n.isArray() && !n.isEmpty()) {
                 n = n.get(0);
             }
-            return n.canConvertToInt() ? n.asInt() : fallback;
+            int id = n.canConvertToInt() ? n.asInt() : fallback;
+            if (id < 0 || id >= vocab) {
+                throw unsupported("eos_token_id", "it is outside the vocabulary of vocab_size " + vocab);
+            }
+            return id;
         }
 
         /** Refuses the field unless it is absent or has {@code expected}. */
