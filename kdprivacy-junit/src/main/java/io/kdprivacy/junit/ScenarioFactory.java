@@ -99,6 +99,9 @@ final class ScenarioFactory {
         ModelSpec studentSpec = spec("@Student", student.family(), student.size(), "nano", student.base(),
                 student.checkpoint());
         b.student(studentSpec);
+        if (!student.exportTo().isBlank()) {
+            b.exportStudentsTo(Path.of(student.exportTo()));
+        }
         if (!student.reference().isBlank()) {
             b.reference(ModelSpec.checkpoint(Path.of(student.reference())));
         }

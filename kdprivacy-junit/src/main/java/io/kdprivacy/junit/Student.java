@@ -47,6 +47,12 @@ public @interface Student {
      */
     int initEpochs() default 0;
 
+    /**
+     * Directory to write every distilled student to, in Hugging Face layout, as {@code <dir>/<technique>}: the
+     * exact weights the report audited (its {@code student.weights} hash is in the file's metadata).
+     */
+    String exportTo() default "";
+
     /** Distillation epochs. */
     int distillationEpochs() default 3;
 }

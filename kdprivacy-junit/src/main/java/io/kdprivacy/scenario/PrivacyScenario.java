@@ -53,6 +53,7 @@ public final class PrivacyScenario {
     private final ExampleSource studentData;
     private final ModelSpec reference;
     private final Path tokenizerFile;
+    private final Path exportStudentsTo;
     private final int canaries;
     private final int canaryRepetitions;
     private final int canaryCandidates;
@@ -73,6 +74,7 @@ public final class PrivacyScenario {
         this.studentData = b.studentData;
         this.reference = b.reference;
         this.tokenizerFile = b.tokenizerFile;
+        this.exportStudentsTo = b.exportStudentsTo;
         this.canaries = b.canaries;
         this.canaryRepetitions = b.canaryRepetitions;
         this.canaryCandidates = b.canaryCandidates;
@@ -100,6 +102,7 @@ public final class PrivacyScenario {
         b.studentData = studentData;
         b.reference = reference;
         b.tokenizerFile = tokenizerFile;
+        b.exportStudentsTo = exportStudentsTo;
         b.canaries = canaries;
         b.canaryRepetitions = canaryRepetitions;
         b.canaryCandidates = canaryCandidates;
@@ -232,6 +235,9 @@ public final class PrivacyScenario {
             problems.add("a student distilled from a teacher checkpoint needs studentData: the data to distil on "
                     + "(never the teacher's members)");
         }
+        if (student.isCheckpoint() && exportStudentsTo != null) {
+            problems.add("the student is a checkpoint already; there is no distilled student to export");
+        }
         if (!teacher.isCheckpoint() && studentData != null) {
             problems.add("studentData is for a teacher checkpoint; a teacher kdprivacy trains gives the students the "
                     + "public half of the members file");
@@ -298,6 +304,11 @@ public final class PrivacyScenario {
     /** What the student was (or is to be) distilled on when the teacher is a checkpoint; null otherwise. */
     public ExampleSource studentData() {
         return studentData;
+    }
+
+    /** Where each distilled student is written in Hugging Face layout ({@code <dir>/<technique>}), or null. */
+    public Path exportStudentsTo() {
+        return exportStudentsTo;
     }
 
     /** The no-KD reference checkpoint of a student checkpoint, or null. */
@@ -368,6 +379,7 @@ public final class PrivacyScenario {
         private ExampleSource studentData;
         private ModelSpec reference;
         private Path tokenizerFile;
+        private Path exportStudentsTo;
         private ExampleGenerator generator;
         private int[] generatedCounts;
         private int canaries;
@@ -442,6 +454,16 @@ public final class PrivacyScenario {
         /** A {@code tokenizer.json} for every model, instead of the one in each base or checkpoint directory. */
         public Builder tokenizer(Path tokenizerJson) {
             this.tokenizerFile = Objects.requireNonNull(tokenizerJson, "tokenizer");
+            return this;
+        }
+
+        /**
+         * Writes every distilled student, in Hugging Face layout ({@code config.json}, {@code model.safetensors},
+         * {@code tokenizer.json}), to {@code dir/<technique>} — the exact weights the report audited: the file's
+         * {@code kdprivacy.weights_sha256} metadata equals the report's {@code student.weights} hash.
+         */
+        public Builder exportStudentsTo(Path dir) {
+            this.exportStudentsTo = Objects.requireNonNull(dir, "dir");
             return this;
         }
 

@@ -12,6 +12,7 @@ import io.kdprivacy.distill.ReferenceStudents;
 import io.kdprivacy.memorization.CanaryExposure;
 import io.kdprivacy.memorization.CanaryExposureResult;
 import io.kdprivacy.model.CausalLm;
+import io.kdprivacy.model.HuggingFaceCheckpoints;
 import io.kdprivacy.model.ModelCheckpoints;
 import io.kdprivacy.model.ModelConfig;
 import io.kdprivacy.model.Torch;
@@ -175,6 +176,10 @@ public final class ScenarioRunner implements AutoCloseable {
             });
         }
 
+        if (scenario.exportStudentsTo() != null) {
+            export(student, scenario.exportStudentsTo().resolve(technique.displayName()), tokenizerFile);
+        }
+
         // The reference-calibrated attack needs a model that never saw the private data: the student's starting
         // point (initial student or base), else the named reference checkpoint.
         CausalLm calibration = init != null ? init : reference;
@@ -277,6 +282,26 @@ public final class ScenarioRunner implements AutoCloseable {
 
     private static CacheKey.Builder key(String kind) {
         return CacheKey.builder(kind).put("kdprivacy", KdPrivacyVersion.get());
+    }
+
+    /** Writes {@code student} in Hugging Face layout with the scenario's tokenizer (byte-level: its tokenizer.json). */
+    private static void export(CausalLm student, Path dir, Path tokenizerFile) {
+        LOG.info("kdprivacy: exporting the student to {}", dir);
+        if (tokenizerFile != null) {
+            HuggingFaceCheckpoints.export(student, tokenizerFile, dir);
+            return;
+        }
+        try {
+            Path bytes = Files.createTempFile("kdprivacy-byte-tokenizer", ".json");
+            try {
+                Files.writeString(bytes, io.kdprivacy.text.ByteTokenizer.huggingFaceJson());
+                HuggingFaceCheckpoints.export(student, bytes, dir);
+            } finally {
+                Files.deleteIfExists(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot export the student to " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** A model used as it is from {@code dir}: loaded once per runner, never copied into the artifact cache. */

@@ -54,7 +54,8 @@ final class ScenarioTokenizer {
                     files.put("the " + role + "'s tokenizer", file);
                 } else {
                     problems.add("the " + role + " (" + dir + ") has no tokenizer.json: a base or checkpoint is "
-                            + "tokenized with its own tokenizer; copy the model's tokenizer.json there");
+                            + "tokenized with its own tokenizer; copy the model's tokenizer.json there (for a byte-level "
+                            + "kdprivacy model, ByteTokenizer.huggingFaceJson())");
                 }
             });
         }

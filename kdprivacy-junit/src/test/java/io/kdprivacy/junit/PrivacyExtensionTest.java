@@ -128,17 +128,36 @@ class PrivacyExtensionTest {
         }
     }
 
-    /** A student loaded from a checkpoint: distillation is skipped, only the audit runs. */
-    static class CheckpointStudent {
+    /** A student loaded from a checkpoint, with a teacher trained here: refused, they cannot belong together. */
+    static class CheckpointStudentOfTrainedTeacher {
         static volatile Path student;
 
         @PrivacyTest(techniques = KdTechnique.GKD, scenario = "scenario")
-        void audited(ModelReport student) {
-            assertThat(student.role()).isEqualTo("student");
+        void never(ModelReport student) {
         }
 
         static PrivacyScenario scenario() {
             return fastScenario().toBuilder().student(io.kdprivacy.scenario.ModelSpec.checkpoint(student)).build();
+        }
+    }
+
+    /** Teacher and student checkpoints, no reference: audited as they are, inherited leakage not measured. */
+    static class AuditOnly {
+        static volatile Path teacher;
+        static volatile Path student;
+
+        @PrivacyTest(techniques = KdTechnique.GKD, scenario = "scenario")
+        void audited(PrivacyReport report) {
+            assertThat(report).inheritedLeakage().isBelow(0.2);
+        }
+
+        static PrivacyScenario scenario() {
+            List<io.kdprivacy.data.Example> all = new RandomRecords().generate(30, 1);
+            return fastScenario().toBuilder().canaries(0, 1)
+                    .members(io.kdprivacy.scenario.ExampleSource.of("teacher data", all.subList(0, 15)))
+                    .nonMembers(io.kdprivacy.scenario.ExampleSource.of("holdout", all.subList(15, 30)))
+                    .teacher(io.kdprivacy.scenario.ModelSpec.checkpoint(teacher))
+                    .student(io.kdprivacy.scenario.ModelSpec.checkpoint(student)).build();
         }
     }
 
@@ -310,18 +329,38 @@ class PrivacyExtensionTest {
     }
 
     @Test
-    void aStudentCheckpointIsAuditedAsItIsWithoutDistillation(@TempDir Path dir) {
+    void checkpointsAreAuditedAsTheyAreAndWhatWasNotMeasuredSaysWhy(@TempDir Path dir, @TempDir Path cache)
+            throws IOException {
         var tokenizer = new io.kdprivacy.text.ByteTokenizer();
-        try (var model = io.kdprivacy.model.CausalLm.initialize(io.kdprivacy.model.ModelConfig.named(ModelFamily.GPT2,
-                "nano", tokenizer.vocabSize(), tokenizer.eosId(), 48), 99)) {
-            io.kdprivacy.model.ModelCheckpoints.save(model, dir.resolve("student"));
-            CheckpointStudent.student = dir.resolve("student");
-            run(CheckpointStudent.class, sharedCache, Map.of()).testEvents().assertStatistics(s -> s.succeeded(1));
-            PrivacyReport report = result(CheckpointStudent.class, "audited", "GKD");
+        try (var teacher = io.kdprivacy.model.CausalLm.initialize(io.kdprivacy.model.ModelConfig.named(ModelFamily.GPT2,
+                "nano", tokenizer.vocabSize(), tokenizer.eosId(), 48), 98);
+             var student = io.kdprivacy.model.CausalLm.initialize(io.kdprivacy.model.ModelConfig.named(ModelFamily.GPT2,
+                     "nano", tokenizer.vocabSize(), tokenizer.eosId(), 48), 99)) {
+            io.kdprivacy.model.ModelCheckpoints.save(teacher, dir.resolve("teacher"));
+            io.kdprivacy.model.ModelCheckpoints.save(student, dir.resolve("student"));
+            for (String model : List.of("teacher", "student")) {   // byte-level models, so a byte-level tokenizer
+                Files.writeString(dir.resolve(model).resolve("tokenizer.json"),
+                        io.kdprivacy.text.ByteTokenizer.huggingFaceJson());
+            }
+            CheckpointStudentOfTrainedTeacher.student = dir.resolve("student");
+            assertFails(run(CheckpointStudentOfTrainedTeacher.class, cache, Map.of()),
+                    "the student is a checkpoint but the teacher is not");
+
+            AuditOnly.teacher = dir.resolve("teacher");
+            AuditOnly.student = dir.resolve("student");
+            assertFails(run(AuditOnly.class, cache, Map.of()), "no inherited leakage in the report (not measured: "
+                    + "the student is a checkpoint and no reference checkpoint was named");
+            PrivacyReport report = result(AuditOnly.class, "audited", "GKD");
             assertThat(report.model("student").orElseThrow().weightsHash()).as("the checkpoint, untouched")
-                    .isEqualTo(model.weightsHash());
-            assertThat(report.model("reference")).isPresent();
-            assertThat(report.inheritedLeakage()).isNotEmpty();
+                    .isEqualTo(student.weightsHash());
+            assertThat(report.model("teacher").orElseThrow().weightsHash()).isEqualTo(teacher.weightsHash());
+            assertThat(report.model("reference")).isEmpty();
+            assertThat(report.notMeasured()).extracting(n -> n.metric() + "/" + n.model())
+                    .contains("inheritedLeakage/student", "membership.REFERENCE/student", "membership.REFERENCE/teacher");
+        }
+        try (Stream<Path> s = Files.list(cache)) {
+            assertThat(s.map(p -> p.getFileName().toString())).as("no model was trained")
+                    .allMatch(name -> name.startsWith("audit-"));
         }
     }
 

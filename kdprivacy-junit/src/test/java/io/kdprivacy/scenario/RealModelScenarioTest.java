@@ -70,9 +70,10 @@ class RealModelScenarioTest {
     }
 
     @Test
-    void aGpt2BpeScenarioWithBaseTeacherAndStudentRunsEveryTechnique(@TempDir Path cache) throws IOException {
+    void aGpt2BpeScenarioWithBaseTeacherAndStudentRunsEveryTechnique(@TempDir Path cache, @TempDir Path exported)
+            throws IOException {
         PrivacyScenario scenario = small().canaries(2, 2).canaryCandidates(15)
-                .teacher(ModelSpec.base(teacherBase)).student(ModelSpec.base(studentBase))
+                .teacher(ModelSpec.base(teacherBase)).student(ModelSpec.base(studentBase)).exportStudentsTo(exported)
                 .teacherTraining(PrivacyScenario.SCRATCH_TEACHER_TRAINING).build().smoke();
         Tokenizer tokenizer = scenario.tokenizer();
         try (HuggingFaceTokenizer bpe = (HuggingFaceTokenizer) tokenizer) {
@@ -98,6 +99,7 @@ class RealModelScenarioTest {
                 assertThat(student.parameters()).as("the student base's own shape")
                         .isEqualTo(GPT2_VOCAB * 32L + 64 * 32 + 2 * (12L * 32 * 32 + 13 * 32) + 2 * 32);
                 studentHashes.add(student.weightsHash());
+                assertExported(exported.resolve(technique.displayName()), report, gpt2Tokenizer);
             }
             assertThat(studentHashes).as("each technique distils its own student from the base")
                     .doesNotHaveDuplicates().doesNotContain(baseHash);
@@ -189,6 +191,34 @@ class RealModelScenarioTest {
 
         try (Stream<Path> entries = Files.list(cache)) {
             assertThat(entries).as("nothing was trained").isEmpty();
+        }
+    }
+
+    @Test
+    void aStudentDistilledFromScratchIsExportedWithAByteLevelTokenizer(@TempDir Path cache, @TempDir Path exported)
+            throws IOException {
+        PrivacyScenario scenario = small().teacher(ModelSpec.of(ModelFamily.LLAMA, "nano"))
+                .student(ModelSpec.of(ModelFamily.LLAMA, "nano")).exportStudentsTo(exported).build().smoke();
+        try (ScenarioRunner runner = new ScenarioRunner(new ArtifactCache(cache))) {
+            PrivacyReport report = runner.run(scenario, KdTechnique.KD, "scratch#KD");
+            Path dir = exported.resolve("KD");
+            assertExported(dir, report, null);
+            assertThat(Files.readString(dir.resolve("tokenizer.json"))).isEqualTo(io.kdprivacy.text.ByteTokenizer.huggingFaceJson());
+        }
+    }
+
+    /** The exported student is the audited one: same weights hash in the report, in the file and after reloading. */
+    private static void assertExported(Path dir, PrivacyReport report, Path tokenizer) throws IOException {
+        String audited = report.model("student").orElseThrow().weightsHash();
+        assertThat(report.provenance().hashes()).containsEntry("student.weights", audited);
+        assertThat(io.kdprivacy.model.checkpoint.SafeTensors.read(dir.resolve("model.safetensors")).metadata())
+                .containsEntry(HuggingFaceCheckpoints.WEIGHTS_HASH_KEY, audited);
+        assertThat(Files.readString(dir.resolve("config.json"))).contains("\"model_type\"");
+        if (tokenizer != null) {
+            assertThat(dir.resolve("tokenizer.json")).hasSameBinaryContentAs(tokenizer);
+        }
+        try (CausalLm reloaded = io.kdprivacy.model.ModelCheckpoints.load(dir)) {
+            assertThat(reloaded.weightsHash()).isEqualTo(audited);
         }
     }
 
