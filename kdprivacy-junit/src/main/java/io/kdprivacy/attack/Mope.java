@@ -97,12 +97,20 @@ public final class Mope {
      */
     public List<AttackResult> blockwise(CausalLm model, List<PromptResponse> members, List<PromptResponse> nonMembers,
                                         double[] memberNll, double[] nonMemberNll, MembershipAttack evaluator) {
+        return blockwise(model, members, nonMembers, memberNll, nonMemberNll, evaluator,
+                java.util.stream.IntStream.range(0, model.blockCount()).boxed().toList());
+    }
+
+    /** As {@link #blockwise(CausalLm, List, List, double[], double[], MembershipAttack)} for the given blocks only, in their order. */
+    public List<AttackResult> blockwise(CausalLm model, List<PromptResponse> members, List<PromptResponse> nonMembers,
+                                        double[] memberNll, double[] nonMemberNll, MembershipAttack evaluator,
+                                        List<Integer> blocks) {
         List<PromptResponse> all = new ArrayList<>(members);
         all.addAll(nonMembers);
         double[] baseline = memberNll == null || nonMemberNll == null ? baseline(model, all, null)
                 : concat(checked(memberNll, members), checked(nonMemberNll, nonMembers));
-        List<AttackResult> out = new ArrayList<>(model.blockCount());
-        for (int b = 0; b < model.blockCount(); b++) {
+        List<AttackResult> out = new ArrayList<>(blocks.size());
+        for (int b : blocks) {
             double[] s = run(model, all, model.blockParameters(b), baseline);
             out.add(evaluator.evaluate(Arrays.copyOfRange(s, 0, members.size()),
                     Arrays.copyOfRange(s, members.size(), s.length)));

@@ -23,11 +23,12 @@ import java.util.Set;
  * @param maxLength          longest prompt + response scored
  * @param bootstrapResamples resamples of every bootstrap interval
  * @param seed               seed of MoPe noise and bootstrap
+ * @param mopeBudget         the examples and blocks MoPe and per-block risk are measured on
  */
 public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, int mopePerturbations,
                             double teacherSigma, double studentSigma, boolean perBlock,
                             MemorizationConfig memorization, int batchSize, int maxLength,
-                            int bootstrapResamples, long seed) {
+                            int bootstrapResamples, long seed, MopeBudget mopeBudget) {
 
     public AuditSettings {
         attacks = Set.copyOf(attacks);
@@ -38,6 +39,15 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
             throw new IllegalArgumentException("need mopePerturbations >= 0, batchSize >= 1, maxLength >= 2, "
                     + "bootstrapResamples >= 1");
         }
+        mopeBudget = mopeBudget == null ? MopeBudget.ALL : mopeBudget;
+    }
+
+    /** Settings without a MoPe budget (every example, every block). */
+    public AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, int mopePerturbations,
+                         double teacherSigma, double studentSigma, boolean perBlock, MemorizationConfig memorization,
+                         int batchSize, int maxLength, int bootstrapResamples, long seed) {
+        this(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock, memorization, batchSize,
+                maxLength, bootstrapResamples, seed, MopeBudget.ALL);
     }
 
     /** Every attack, published definitions, MoPe M = 10 with the reference σ, per-block on, the paper's probe. */
@@ -49,16 +59,22 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
 
     public AuditSettings withMope(int perturbations, boolean blocks) {
         return new AuditSettings(attacks, mode, minK, perturbations, teacherSigma, studentSigma, blocks, memorization,
-                batchSize, maxLength, bootstrapResamples, seed);
+                batchSize, maxLength, bootstrapResamples, seed, mopeBudget);
     }
 
     public AuditSettings withMemorization(MemorizationConfig config) {
         return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock, config,
-                batchSize, maxLength, bootstrapResamples, seed);
+                batchSize, maxLength, bootstrapResamples, seed, mopeBudget);
     }
 
     public AuditSettings withLengths(int batch, int length) {
         return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock,
-                memorization, batch, length, bootstrapResamples, seed);
+                memorization, batch, length, bootstrapResamples, seed, mopeBudget);
+    }
+
+    /** These settings with MoPe and per-block risk limited to {@code budget}. */
+    public AuditSettings withMopeBudget(MopeBudget budget) {
+        return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock,
+                memorization, batchSize, maxLength, bootstrapResamples, seed, budget);
     }
 }

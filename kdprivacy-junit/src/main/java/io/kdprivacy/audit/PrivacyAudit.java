@@ -9,6 +9,7 @@ import io.kdprivacy.memorization.CanaryExposureResult;
 import io.kdprivacy.memorization.MemorizationProbe;
 import io.kdprivacy.memorization.MemorizationResult;
 import io.kdprivacy.model.CausalLm;
+import io.kdprivacy.model.PromptResponse;
 import io.kdprivacy.results.BlockMetrics;
 import io.kdprivacy.results.CanaryMetrics;
 import io.kdprivacy.results.Estimate;
@@ -96,19 +97,27 @@ public final class PrivacyAudit {
         }
         List<BlockMetrics> blocks = new ArrayList<>();
         if (settings.mopePerturbations() > 0) {
+            MopeBudget budget = settings.mopeBudget();
             Mope mope = new Mope(settings.mopePerturbations(), "teacher".equals(role) ? settings.teacherSigma()
                     : settings.studentSigma(), settings.seed(), settings.batchSize(), settings.maxLength());
-            double[] memberNll = scores.members().meanNll();
-            double[] nonMemberNll = scores.nonMembers().meanNll();
-            double[] m = mope.scores(model, data.memberIds(), memberNll);
-            double[] n = mope.scores(model, data.nonMemberIds(), nonMemberNll);
+            int[] memberRows = budget.indices(data.memberIds().size(), settings.seed());
+            int[] nonMemberRows = budget.indices(data.nonMemberIds().size(), settings.seed() + 1);
+            List<PromptResponse> members = select(data.memberIds(), memberRows);
+            List<PromptResponse> nonMembers = select(data.nonMemberIds(), nonMemberRows);
+            double[] memberNll = select(scores.members().meanNll(), memberRows);
+            double[] nonMemberNll = select(scores.nonMembers().meanNll(), nonMemberRows);
+            double[] m = mope.scores(model, members, memberNll);
+            double[] n = mope.scores(model, nonMembers, nonMemberNll);
             raw.put(MOPE, new ModelAudit.AttackScores(m, n));
-            membership.add(metrics(MOPE, evaluator.evaluate(m, n)));
+            MembershipMetrics mopeMetrics = metrics(MOPE, evaluator.evaluate(m, n));
+            List<Integer> chosen = settings.perBlock() ? budget.blocks(model.blockCount()) : List.of();
+            membership.add(withWarnings(mopeMetrics, budgetNotes(budget, memberRows.length, data.memberIds().size(),
+                    nonMemberRows.length, data.nonMemberIds().size(), chosen, model.blockCount())));
             if (settings.perBlock()) {
-                List<AttackResult> perBlock = mope.blockwise(model, data.memberIds(), data.nonMemberIds(), memberNll,
-                        nonMemberNll, evaluator);
-                for (int b = 0; b < perBlock.size(); b++) {
-                    blocks.add(new BlockMetrics(b, estimate(perBlock.get(b).auc())));
+                List<AttackResult> perBlock = mope.blockwise(model, members, nonMembers, memberNll, nonMemberNll,
+                        evaluator, chosen);
+                for (int i = 0; i < chosen.size(); i++) {
+                    blocks.add(new BlockMetrics(chosen.get(i), estimate(perBlock.get(i).auc())));
                 }
             }
         }
@@ -170,6 +179,47 @@ public final class PrivacyAudit {
         BlindBaseline.Verdict verdict = new BlindBaseline(settings.seed()).evaluate(data.members(), data.nonMembers());
         return new Validity(verdict.valid(), estimate(verdict.auc()), 0, manifest.seed(), manifest.hashes(),
                 verdict.reason());
+    }
+
+    /** What a limited MoPe budget left out, as warnings on the MoPe metrics (empty without a budget). */
+    private static List<String> budgetNotes(MopeBudget budget, int members, int allMembers, int nonMembers,
+                                            int allNonMembers, List<Integer> blocks, int blockCount) {
+        List<String> notes = new ArrayList<>();
+        if (members < allMembers || nonMembers < allNonMembers) {
+            notes.add("MoPe budget: a seeded subsample of " + members + " of " + allMembers + " members and "
+                    + nonMembers + " of " + allNonMembers + " non-members (MoPe and per-block intervals are "
+                    + "correspondingly wider)");
+        }
+        if (!blocks.isEmpty() && blocks.size() < blockCount) {
+            notes.add("per-block budget: blocks " + blocks + " of " + blockCount + " measured");
+        }
+        return notes;
+    }
+
+    private static MembershipMetrics withWarnings(MembershipMetrics m, List<String> more) {
+        if (more.isEmpty()) {
+            return m;
+        }
+        List<String> warnings = new ArrayList<>(more);
+        warnings.addAll(m.warnings());
+        return new MembershipMetrics(m.attack(), m.auc(), m.tprAt1Pct(), m.tprAt01Pct(), m.advantage(),
+                m.members(), m.nonMembers(), warnings, m.roc());
+    }
+
+    private static <T> List<T> select(List<T> items, int[] rows) {
+        List<T> out = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            out.add(items.get(r));
+        }
+        return out;
+    }
+
+    private static double[] select(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
     }
 
     private static MembershipMetrics metrics(String attack, AttackResult r) {

@@ -30,6 +30,15 @@ public @interface Audit {
     /** Block-restricted MoPe for every transformer block. */
     boolean perBlock() default true;
 
+    /**
+     * MoPe budget: MoPe and per-block risk score at most this many members and as many non-members, a seeded
+     * subsample (0: all). Each costs M scoring passes (per block), hours at a 124M-parameter model on CPU.
+     */
+    int mopeSample() default 0;
+
+    /** MoPe budget: the transformer blocks whose risk is measured (empty: all). */
+    int[] blocks() default {};
+
     /** Greedy-completion memorization probe. */
     boolean memorization() default true;
 

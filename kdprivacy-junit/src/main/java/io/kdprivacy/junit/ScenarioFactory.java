@@ -123,7 +123,9 @@ final class ScenarioFactory {
             b.audit(new AuditSettings(audit.attacks().length == 0 ? EnumSet.noneOf(io.kdprivacy.attack.Attack.class)
                     : EnumSet.copyOf(List.of(audit.attacks())), audit.mode(), audit.minK(), audit.mopePerturbations(),
                     Mope.TEACHER_SIGMA, Mope.STUDENT_SIGMA, audit.perBlock(), memorization, defaults.batchSize(),
-                    defaults.maxLength(), audit.bootstrapResamples(), defaults.seed()));
+                    defaults.maxLength(), audit.bootstrapResamples(), defaults.seed(),
+                    new io.kdprivacy.audit.MopeBudget(audit.mopeSample(),
+                            java.util.Arrays.stream(audit.blocks()).boxed().toList())));
         } catch (IllegalArgumentException e) {
             throw new PrivacyConfigurationException("@Audit: " + e.getMessage(), e);
         }

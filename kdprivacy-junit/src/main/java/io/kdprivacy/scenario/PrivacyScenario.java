@@ -129,7 +129,7 @@ public final class PrivacyScenario {
                 .distillation(d -> d.epochs(1).maxNewTokens(16))
                 .audit(new AuditSettings(a.attacks(), a.mode(), a.minK(), Math.min(a.mopePerturbations(), 2),
                         a.teacherSigma(), a.studentSigma(), a.perBlock(), probe, a.batchSize(), a.maxLength(),
-                        Math.min(a.bootstrapResamples(), 200), a.seed()))
+                        Math.min(a.bootstrapResamples(), 200), a.seed(), a.mopeBudget()))
                 .build();
     }
 

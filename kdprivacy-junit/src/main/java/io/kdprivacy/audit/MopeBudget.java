@@ -1,0 +1,72 @@
+package io.kdprivacy.audit;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * How much of MoPe and per-block risk an audit can afford. Each costs M scoring passes (per block, for per-block
+ * risk) over the evaluation set: at a 124M-parameter model on CPU that is hours, so a user can state a budget.
+ *
+ * @param sample at most this many members and this many non-members, a seeded subsample of each (0: all); the
+ *               other attacks still use every example
+ * @param blocks the transformer blocks whose risk is measured (empty: all)
+ */
+public record MopeBudget(int sample, List<Integer> blocks) {
+
+    /** No budget: every example, every block. */
+    public static final MopeBudget ALL = new MopeBudget(0, List.of());
+
+    public MopeBudget {
+        if (sample < 0) {
+            throw new IllegalArgumentException("MoPe sample must be >= 0 (0: all), got " + sample);
+        }
+        blocks = blocks.stream().distinct().sorted().toList();
+        if (blocks.stream().anyMatch(b -> b < 0)) {
+            throw new IllegalArgumentException("block indices must be >= 0, got " + blocks);
+        }
+    }
+
+    /** Whether this budget leaves anything out. */
+    public boolean isLimited() {
+        return sample > 0 || !blocks.isEmpty();
+    }
+
+    /**
+     * The indices of the examples MoPe scores out of {@code size}: all of them, or a seeded sample of
+     * {@link #sample()} in ascending order.
+     */
+    public int[] indices(int size, long seed) {
+        if (sample == 0 || sample >= size) {
+            return IntStream.range(0, size).toArray();
+        }
+        int[] order = IntStream.range(0, size).toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < sample; i++) {   // partial Fisher–Yates
+            int j = i + random.nextInt(size - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(order, sample);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    /**
+     * The blocks to measure in a model of {@code count} blocks.
+     *
+     * @throws IllegalArgumentException if a chosen block does not exist
+     */
+    public List<Integer> blocks(int count) {
+        if (blocks.isEmpty()) {
+            return IntStream.range(0, count).boxed().toList();
+        }
+        if (blocks.get(blocks.size() - 1) >= count) {
+            throw new IllegalArgumentException("per-block budget names block " + blocks.get(blocks.size() - 1)
+                    + " but the model has " + count + " blocks (0-" + (count - 1) + ")");
+        }
+        return blocks;
+    }
+}
