@@ -125,6 +125,7 @@ public final class SignoffReport {
         memorization(report);
         canaries(report);
         inheritedLeakage(report);
+        notMeasured(report);
         heatmap(report);
         roc(report);
         baselineComparison(report);
@@ -216,6 +217,12 @@ public final class SignoffReport {
                 l.attack(), l.model(), l.reference(), Numbers.interval(l.aucDifference()), reading(l.aucDifference()))).toList();
         section("Inherited leakage (AUC of the model minus AUC of its reference)", rows, "attack", "model",
                 "reference", "AUC difference", "reading");
+    }
+
+    private void notMeasured(PrivacyReport report) {
+        List<List<String>> rows = report.notMeasured().stream()
+                .map(n -> List.of(text(n.metric()), text(n.model()), text(n.reason()))).toList();
+        section("Not measured", rows, "metric", "model", "why");
     }
 
     private static String reading(Estimate difference) {

@@ -90,6 +90,19 @@ class SignoffReportTest {
     }
 
     @Test
+    void whatWasNotMeasuredIsListedWithItsReason() {
+        PrivacyReport full = Fixtures.report("Bot#audit", "GKD", 0.6, "PASSED");
+        PrivacyReport audited = new PrivacyReport(full.schemaVersion(), full.testId(), full.technique(),
+                full.provenance(), full.validity(), full.models(), List.of(), full.assertions(), List.of(),
+                List.of(new io.kdprivacy.results.NotMeasured("inheritedLeakage", "student",
+                        "no reference checkpoint was named")));
+        String md = MarkdownRenderer.render(report(results(audited), CONTEXT));
+        assertThat(md).contains("### Not measured", "| inheritedLeakage | student | no reference checkpoint was named |")
+                .doesNotContain("Inherited leakage (AUC");
+        assertThat(MarkdownRenderer.render(report(results(full), CONTEXT))).doesNotContain("Not measured");
+    }
+
+    @Test
     void withoutABaselineTheComparisonIsLeftOut() {
         ResultSet results = results(Fixtures.report("Bot#gate", "GKD", 0.6, "PASSED"));
         SignoffReport.Context noBaseline = new SignoffReport.Context("p", "v", "t", GitCommit.UNKNOWN, null);
