@@ -42,6 +42,7 @@ final class MetricsHtml {
         memorization(html, report);
         canaries(html, report);
         inheritedLeakage(html, report);
+        notMeasured(html, report);
         assertions(html, report);
         return html.append("</body>\n</html>\n").toString();
     }
@@ -98,6 +99,11 @@ final class MetricsHtml {
         }
         section(html, "Inherited leakage (AUC of the model minus AUC of its reference)", rows,
                 "attack", "model", "reference", "AUC difference");
+    }
+
+    private static void notMeasured(StringBuilder html, PrivacyReport report) {
+        section(html, "Not measured", report.notMeasured().stream()
+                .map(n -> List.of(n.metric(), n.model(), n.reason())).toList(), "metric", "model", "why");
     }
 
     private static void assertions(StringBuilder html, PrivacyReport report) {

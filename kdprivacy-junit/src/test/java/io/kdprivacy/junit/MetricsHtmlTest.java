@@ -46,7 +46,13 @@ class MetricsHtmlTest {
         Xml.parse(html);
         assertThat(html).contains("<h1>T</h1>").contains("<p>Evaluation set: not recorded</p>")
                 .contains("<h2>Assertions</h2>\n<p>No assertions recorded.</p>")
-                .doesNotContain("<table").doesNotContain("member prompt").doesNotContain("member reply");
+                .doesNotContain("<table").doesNotContain("member prompt").doesNotContain("member reply")
+                .doesNotContain("Not measured");
+        PrivacyReport audited = new PrivacyReport(full.schemaVersion(), "T", null, null, null, List.of(), List.of(),
+                List.of(), List.of(), List.of(new io.kdprivacy.results.NotMeasured("inheritedLeakage", "student",
+                        "no reference <checkpoint>")));
+        assertThat(MetricsHtml.render(audited)).contains("<h2>Not measured</h2>")
+                .contains("<tr><td>inheritedLeakage</td><td>student</td><td>no reference &lt;checkpoint&gt;</td></tr>");
     }
 
     private static List<String> headings(Document dom) {
