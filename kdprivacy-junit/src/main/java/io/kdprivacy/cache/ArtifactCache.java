@@ -178,7 +178,8 @@ public final class ArtifactCache {
         return out.toString();
     }
 
-    private static String sha256(Path file) throws IOException {
+    /** The SHA-256 (hex) of a file's bytes, read as a stream. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

@@ -41,15 +41,21 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Runs a {@link PrivacyScenario} for one KD technique: builds (or finds in the {@link ArtifactCache}) the
- * teacher, the initial student, the no-KD reference student and the distilled student, audits all three
- * roles, and assembles the {@link PrivacyReport}.
+ * Runs a {@link PrivacyScenario} for one KD technique: builds (or finds in the {@link ArtifactCache}) or loads
+ * the teacher, the student's starting point, the no-KD reference student and the distilled student, audits
+ * them, and assembles the {@link PrivacyReport}.
  *
- * <p>Every artifact is content-addressed by the hash of what determines it (configs, data hashes, seed,
- * library version, the keys of the artifacts it is built from), so a second run with nothing changed reuses
- * every checkpoint and every audit and trains nothing. Models and audits are also kept in memory for the
- * runner's lifetime, so techniques share one teacher and one reference. Runs are serialised (under JUnit's
- * parallel mode two privacy tests would only compete for the same cores and models).
+ * <p>What is built depends on how each model is named ({@link ModelSpec}): a named size is trained from
+ * scratch; a base is loaded and fine-tuned (the teacher on the private half; the reference on the public half)
+ * and is where every distilled student starts; a checkpoint is loaded and audited as it is — never trained,
+ * never copied into the cache. With a student checkpoint the reference is the one the scenario names, or
+ * there is none and the report says inherited leakage was not measured.
+ *
+ * <p>Every artifact is content-addressed by the hash of what determines it (configs, data hashes, the
+ * tokenizer, seed, library version, the keys or file hashes of the models it is built from), so a second run
+ * with nothing changed reuses every checkpoint and every audit and trains nothing. Models and audits are also
+ * kept in memory for the runner's lifetime, so techniques share one teacher and one reference. Runs are
+ * serialised (under JUnit's parallel mode two privacy tests would only compete for the same cores and models).
  */
 public final class ScenarioRunner implements AutoCloseable {
 
@@ -349,16 +355,12 @@ public final class ScenarioRunner implements AutoCloseable {
         });
     }
 
-    /** SHA-256 (hex) of a file's bytes, read in chunks. */
+    /** SHA-256 (hex) of a file's bytes. */
     private static String fileHash(Path file) {
-        try (var in = new java.security.DigestInputStream(Files.newInputStream(file),
-                java.security.MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return java.util.HexFormat.of().formatHex(in.getMessageDigest().digest());
+        try {
+            return ArtifactCache.sha256(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
