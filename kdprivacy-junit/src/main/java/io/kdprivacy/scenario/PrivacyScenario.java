@@ -6,12 +6,16 @@ import io.kdprivacy.distill.KdTechnique;
 import io.kdprivacy.memorization.MemorizationConfig;
 import io.kdprivacy.model.ModelConfig;
 import io.kdprivacy.model.ModelFamily;
+import io.kdprivacy.model.checkpoint.CheckpointException;
+import io.kdprivacy.model.checkpoint.Checkpoints;
 import io.kdprivacy.text.Tokenizer;
 import io.kdprivacy.train.TrainingConfig;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -160,16 +164,16 @@ public final class PrivacyScenario {
             if (!spec.isLoaded()) {
                 continue;
             }
-            if (!java.nio.file.Files.isDirectory(spec.path())) {
-                problems.add(spec.source().name().toLowerCase(java.util.Locale.ROOT) + " directory not found: "
+            if (!Files.isDirectory(spec.path())) {
+                problems.add(spec.source().name().toLowerCase(Locale.ROOT) + " directory not found: "
                         + spec.path().toAbsolutePath());
             } else {
                 try {
                     spec.config(1, 0, maxLength);
-                    io.kdprivacy.model.checkpoint.Checkpoints.inspect(spec.path());
+                    Checkpoints.inspect(spec.path());
                 } catch (PrivacyConfigurationException e) {
                     problems.add(e.getMessage());
-                } catch (io.kdprivacy.model.checkpoint.CheckpointException e) {
+                } catch (CheckpointException e) {
                     problems.add(spec.describe() + ": " + e.getMessage());
                 }
             }
@@ -197,7 +201,7 @@ public final class PrivacyScenario {
                 }
             }
             int tokens = vocabulary()[0];
-            for (Map.Entry<String, ModelConfig> e : Map.of("teacher", t, "student", s).entrySet()) {
+            for (Map.Entry<String, ModelConfig> e : List.of(Map.entry("teacher", t), Map.entry("student", s))) {
                 if (e.getValue().vocabSize() < tokens) {
                     problems.add("the " + e.getKey() + "'s vocabulary (" + e.getValue().vocabSize()
                             + " ids) is smaller than its tokenizer's (" + tokens + " tokens)");
