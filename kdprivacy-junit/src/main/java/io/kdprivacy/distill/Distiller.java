@@ -92,8 +92,8 @@ public final class Distiller {
                         student.config().eosTokenId(), student.config().eosTokenId(), true);
                 double loss = backward(teacher, student, sequences);
                 if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException(String.format("%s: divergence became %s at step %d of %d; "
-                            + "student weights keep the values of the last finite step", task, loss, step, totalSteps), step);
+                    throw TrainingDivergedException.at(task, "divergence", loss, step, totalSteps,
+                            step == 0 ? Double.NaN : schedule.rate(step - 1));
                 }
                 optimizer.clipAndStep(schedule.rate(step), config.gradientClip());
                 losses[step] = loss;

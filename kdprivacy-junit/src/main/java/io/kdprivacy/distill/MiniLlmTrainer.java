@@ -40,6 +40,12 @@ import java.util.function.Consumer;
  */
 final class MiniLlmTrainer {
 
+    /** The learning rate of 0-based PPO step {@code step}: linear warm-up, then constant. */
+    private double rate(int step) {
+        return config.warmupSteps() > step ? config.learningRate() * (step + 1) / config.warmupSteps()
+                : config.learningRate();
+    }
+
     private final DistillationConfig config;
     private final MiniLlmSettings settings;
     private final List<Consumer<TrainingBatch>> listeners;
@@ -91,12 +97,11 @@ final class MiniLlmTrainer {
                         TrainingBatch batch = new TrainingBatch(step, examples,
                                 Collections.nCopies(examples.size(), SequenceOrigin.STUDENT_GENERATED));
                         listeners.forEach(l -> l.accept(batch));
-                        double rate = config.warmupSteps() > step
-                                ? config.learningRate() * (step + 1) / config.warmupSteps() : config.learningRate();
+                        double rate = rate(step);
                         double loss = backward(teacher, student, rollouts, advantages, chunk, lmData.nextExamples());
                         if (!Double.isFinite(loss)) {
-                            throw new TrainingDivergedException("MiniLLM: loss became " + loss + " at step " + step
-                                    + "; student weights keep the values of the last finite step", step);
+                            throw TrainingDivergedException.at("MiniLLM", "loss", loss, step,
+                                    rounds * stepsPerRound, step == 0 ? Double.NaN : rate(step - 1));
                         }
                         optimizer.clipAndStep(rate, config.gradientClip());
                         losses.add(loss);

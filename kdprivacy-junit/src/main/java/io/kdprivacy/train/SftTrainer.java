@@ -72,10 +72,8 @@ public final class SftTrainer {
                     double loss = backward(model, batch);
                     if (!Double.isFinite(loss)) {
                         zeroGradients(model);
-                        throw new TrainingDivergedException(String.format(
-                                "%s: loss became %s at step %d of %d (epoch %d, learning rate %.3g); "
-                                        + "weights keep the values of the last finite step", task, loss, step,
-                                totalSteps, epoch + 1, schedule.rate(step)), step);
+                        throw TrainingDivergedException.at(task + " (epoch " + (epoch + 1) + ")", "loss", loss, step,
+                                totalSteps, step == 0 ? Double.NaN : schedule.rate(step - 1));
                     }
                     optimizer.clipAndStep(schedule.rate(step), config.gradientClip());
                     losses[step] = loss;

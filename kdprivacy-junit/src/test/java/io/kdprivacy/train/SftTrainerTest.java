@@ -110,9 +110,18 @@ class SftTrainerTest {
             String before = model.weightsHash();
             assertThatThrownBy(() -> new SftTrainer(config()).named("teacher").train(model, corpus(32, 4)))
                     .isInstanceOf(TrainingDivergedException.class)
-                    .hasMessageContaining("teacher: loss became NaN at step 0");
+                    .hasMessageContaining("teacher (epoch 1): loss became NaN at step 1 of ")
+                    .hasMessageContaining("before any update");
             assertThat(model.weightsHash()).isEqualTo(before);
         }
+    }
+
+    @Test
+    void aDivergenceMessageCountsStepsAsTheProgressLogAndNamesTheRateThatWasApplied() {
+        assertThat(TrainingDivergedException.at("KD", "divergence", Double.POSITIVE_INFINITY, 4, 10, 0.002))
+                .hasMessage("KD: divergence became Infinity at step 5 of 10, after step 4's update at learning rate "
+                        + "0.00200; the weights keep the values of the last finite step")
+                .extracting(TrainingDivergedException::step).isEqualTo(4);
     }
 
     @Test
