@@ -52,6 +52,26 @@ record PreparedData(DataSplit split, List<Canary> canaries, List<PromptResponse>
                 DataSplit.hash(split.privateSet()) + ":" + DataSplit.hash(split.holdout()));
     }
 
+    /**
+     * How many records (the teacher's data — members and canaries —, the public half and the holdout) are
+     * longer than {@code maxLength} tokens and will be truncated, and the longest one's length:
+     * {@code [count, longest]}.
+     */
+    int[] truncation(int maxLength) {
+        int count = 0;
+        int longest = 0;
+        for (List<PromptResponse> part : List.of(teacherData, publicData, evaluation.nonMemberIds())) {
+            for (PromptResponse p : part) {
+                int length = p.prompt().length + p.response().length;
+                if (length > maxLength) {
+                    count++;
+                    longest = Math.max(longest, length);
+                }
+            }
+        }
+        return new int[] {count, longest};
+    }
+
     private static List<Example> load(ExampleSource source, String what) {
         List<Example> examples = source.load();
         if (examples.isEmpty()) {

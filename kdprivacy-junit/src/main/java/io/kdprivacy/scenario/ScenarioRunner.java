@@ -110,6 +110,12 @@ public final class ScenarioRunner implements AutoCloseable {
     private PrivacyReport run(PrivacyScenario scenario, KdTechnique technique, String testId, int excerpts,
                               Tokenizer tokenizer) {
         PreparedData data = PreparedData.of(scenario, tokenizer);
+        int[] truncated = data.truncation(scenario.maxLength());
+        if (truncated[0] > 0) {
+            LOG.warn("kdprivacy: {} records are longer than maxLength {} tokens (the longest has {}) and are truncated: "
+                    + "the prompt keeps its last tokens, the response its first", truncated[0], scenario.maxLength(),
+                    truncated[1]);
+        }
         Path tokenizerFile = ScenarioTokenizer.file(scenario);
         String tokenizerHash = tokenizerFile == null ? "byte" : fileHash(tokenizerFile);
         Map<String, String> hashes = new LinkedHashMap<>(data.split().manifest().hashes());
