@@ -116,12 +116,40 @@ public final class BaselineJson {
         return path.length() == 0 ? "top level" : path.toString();
     }
 
+    /** What is wrong, in the file's terms: never Jackson's own wording, which names its classes and tokens. */
     private static String problem(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'";
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException && e.getCause() != null) {
+            return e.getCause().getMessage();
+        }
         String message = e.getOriginalMessage();
-        return message.startsWith("Cannot map `null`") ? "missing or null" : message;
+        if (message != null && message.startsWith("Cannot map `null`")) {
+            return "missing or null";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            String found = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f
+                    ? ", found " + JSON.valueToTree(f.getValue()) : "";
+            return "expected " + kind(m.getTargetType()) + found;
+        }
+        return "unexpected value";
+    }
+
+    private static String kind(Class<?> type) {
+        if (type.isPrimitive() && type != boolean.class && type != char.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
     }
 
     private static Baseline validated(Path file, List<BaselineEntry> entries) throws BaselineFormatException {

@@ -108,7 +108,13 @@ class BaselineJsonTest {
                 .hasMessageEndingWith("malformed baseline at entries[0].value: missing or null");
         file(good.replace("\"value\" : 0.1", "\"value\" : \"low\""));
         assertThatThrownBy(() -> BaselineJson.read(file))
-                .hasMessageContaining("malformed baseline at entries[0].value: ");
+                .hasMessageEndingWith("malformed baseline at entries[0].value: expected a number, found \"low\"");
+        file(good.replace("\"value\" : 0.1", "\"value\" : [ 0.1 ]"));
+        assertThatThrownBy(() -> BaselineJson.read(file))
+                .hasMessageEndingWith("malformed baseline at entries[0].value: expected a number");
+        file("{\"format\": \"kdprivacy-baseline\", \"version\": 1, \"entries\": {\"x\": 1}}");
+        assertThatThrownBy(() -> BaselineJson.read(file))
+                .hasMessageEndingWith("malformed baseline at entries: expected a list");
         file(good.replace("memorization.gap", "memorisation.gap"));
         assertThatThrownBy(() -> BaselineJson.read(file)).hasMessageContaining("entry 0 has unknown metric 'memorisation.gap'");
         file(good.replace("\"model\" : \"student\",\n      \"metric\" : \"memorization.gap\"",
@@ -119,5 +125,18 @@ class BaselineJsonTest {
         assertThatThrownBy(() -> BaselineJson.read(file)).hasMessageContaining("two entries for T [-] student memorization.gap");
         assertThatThrownBy(() -> BaselineJson.read(dir.resolve("absent.json"))).hasMessageContaining("absent.json")
                 .hasMessageContaining("cannot read baseline file");
+    }
+
+    @Test
+    void messagesNeverShowTheJsonLibrarysInternals() throws Exception {
+        String good = BaselineJson.toJson(sample());
+        for (String broken : List.of(good.replace("\"value\" : 0.1", "\"value\" : \"low\""),
+                good.replace("\"value\" : 0.1", "\"value\" : { }"), good.replace("\"test\" : \"T\"", "\"test\" : [ ]"),
+                good.replace("\"entries\" : [", "\"entries\" : [ 5, "), good.replace("\"value\" : 0.1", "\"value\" : 0.1, \"accepted\" : 3"))) {
+            Path file = file(broken);
+            assertThatThrownBy(() -> BaselineJson.read(file)).isInstanceOf(BaselineFormatException.class)
+                    .message().doesNotContain("`", "DeserializationConfig", "REDACTED", "fasterxml", "JsonToken",
+                            "io.kdprivacy");
+        }
     }
 }
