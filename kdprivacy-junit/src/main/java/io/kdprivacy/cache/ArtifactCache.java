@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -16,12 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -169,23 +164,13 @@ public final class ArtifactCache {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String rel = dir.relativize(f).toString().replace('\\', '/');
                 if (!rel.equals(MANIFEST)) {
-                    hashes.put(rel, sha256(f));
+                    hashes.put(rel, io.kdprivacy.results.Sha256.of(f));
                 }
             }
         }
         StringBuilder out = new StringBuilder();
         hashes.forEach((rel, hash) -> out.append(hash).append("  ").append(rel).append('\n'));
         return out.toString();
-    }
-
-    /** The SHA-256 (hex) of a file's bytes, read as a stream. */
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -30,6 +30,12 @@ record Gates(double maxMembershipAuc, double maxExtractionRate, double maxInheri
         }
     }
 
+    /** How many gates are declared. */
+    int declared() {
+        return (Double.isNaN(maxMembershipAuc) ? 0 : 1) + (Double.isNaN(maxExtractionRate) ? 0 : 1)
+                + (Double.isNaN(maxInheritedLeakage) ? 0 : 1);
+    }
+
     /** Applies the gates to {@code report}; failures are collected in {@code softly}. */
     void apply(PrivacyReport report, PrivacySoftAssertions softly) {
         if (!Double.isNaN(maxMembershipAuc)) {

@@ -6,6 +6,7 @@ import io.kdprivacy.distill.KdTechnique;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.results.run.RunManifest;
 import io.kdprivacy.scenario.PrivacyScenario;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
@@ -25,10 +27,11 @@ import java.util.stream.Collectors;
  * Runs one technique's invocation: builds the scenario and its report before the method (so configuration
  * errors surface before training, and the report can be injected), records the assertions made while the
  * method runs, applies the declarative gates afterwards, and writes the results JSON (and Allure output when
- * Allure is on the class path) whether the method passed or not.
+ * Allure is on the class path) whether the method passed or not. Its outcome — passed, failed, errored or
+ * aborted — and the results file's hash go into the run manifest ({@link RunRecorder}).
  */
 final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecutionCallback, ParameterResolver,
-        AfterTestExecutionCallback {
+        AfterTestExecutionCallback, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrivacyInvocation.class);
     private static final Set<Class<?>> INJECTABLE = Set.of(PrivacyReport.class, ModelReport.class, KdTechnique.class);
@@ -47,11 +50,11 @@ final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecution
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        RunRecorder.of(context, config);   // the run's manifest exists before anything can fail
         // the runner validates it before training anything
         PrivacyScenario scenario = ScenarioFactory.create(context.getRequiredTestClass(), context.getRequiredTestMethod(),
                 test, config);
-        String testId = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName()
-                + "[" + technique.displayName() + "]";
+        String testId = testId(context);
         PrivacyReport report = PrivacySession.of(context, config).runner().run(scenario, technique, testId,
                 config.excerpts());
         context.getStore(NAMESPACE).put(PrivacyReport.class, report);
@@ -96,9 +99,36 @@ final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecution
             PrivacyReport recorded = report.withAssertions(log.records());
             Path file = config.resultsDir().resolve(fileName(recorded.testId()));
             ResultsJson.write(file, recorded);
+            RunRecorder.of(context, config).wrote(context.getUniqueId(), file);
             AllureOutput.attach(recorded, injectedParameters(context));
         }
         softly.assertAll();
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        finished(context, RunManifest.Outcome.PASSED, null);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        finished(context, cause instanceof AssertionError ? RunManifest.Outcome.FAILED : RunManifest.Outcome.ERRORED,
+                cause);
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        finished(context, RunManifest.Outcome.ABORTED, cause);
+    }
+
+    private void finished(ExtensionContext context, RunManifest.Outcome outcome, Throwable cause) {
+        RunRecorder.of(context, config).finished(context.getUniqueId(), testId(context), outcome, cause,
+                gates.declared());
+    }
+
+    private String testId(ExtensionContext context) {
+        return context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName() + "["
+                + technique.displayName() + "]";
     }
 
     /** The names of the test method's parameters this invocation injects. */

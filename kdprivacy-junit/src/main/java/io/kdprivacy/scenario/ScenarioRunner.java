@@ -361,13 +361,8 @@ public final class ScenarioRunner implements AutoCloseable {
         });
     }
 
-    /** SHA-256 (hex) of a file's bytes. */
     private static String fileHash(Path file) {
-        try {
-            return ArtifactCache.sha256(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return io.kdprivacy.results.Sha256.of(file);
     }
 
     /** Closes every model this runner holds. */

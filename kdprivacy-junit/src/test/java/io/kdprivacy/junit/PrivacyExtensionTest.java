@@ -6,7 +6,11 @@ import io.kdprivacy.model.ModelFamily;
 import io.kdprivacy.results.AssertionRecord;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.RecordedMetrics;
 import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.results.Sha256;
+import io.kdprivacy.results.run.RunManifest;
+import io.kdprivacy.results.run.RunManifests;
 import io.kdprivacy.scenario.PrivacyScenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,7 +205,23 @@ class PrivacyExtensionTest {
         assertThat(gkd.inheritedLeakage()).isNotEmpty();
         assertThat(gkd.model("teacher").orElseThrow().canaries().count()).isEqualTo(2);
         try (Stream<Path> files = Files.list(results)) {
-            assertThat(files).hasSize(2);
+            assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(2);
+        }
+        RunManifest manifest = manifest();
+        assertThat(manifest.endedAt()).as("JUnit closed the run").isNotNull();
+        assertThat(manifest.tests()).extracting(RunManifest.TestRun::testId, RunManifest.TestRun::outcome)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(TwoTechniques.class.getName() + "#studentIsSafe[KD]",
+                                RunManifest.Outcome.PASSED),
+                        org.assertj.core.groups.Tuple.tuple(TwoTechniques.class.getName() + "#studentIsSafe[GKD]",
+                                RunManifest.Outcome.PASSED));
+        for (RunManifest.TestRun test : manifest.tests()) {
+            assertThat(Sha256.of(results.resolve(test.resultsFile()))).as("the hash of the file as written")
+                    .isEqualTo(test.sha256());
+        }
+        for (AssertionRecord decision : gkd.assertions()) {
+            assertThat(RecordedMetrics.value(gkd, decision)).as("the decision carries its metric's value")
+                    .hasValue(decision.value());
         }
         String json = ResultsJson.toJson(gkd);
         assertThat(gkd.excerpts()).isEmpty();
@@ -241,6 +261,18 @@ class PrivacyExtensionTest {
                         && m.contains("deciding on the point estimate")))));
         PrivacyReport report = result(FailingGate.class, "teacherMustNotLeakAtAll", "KD");
         assertThat(report.assertions()).extracting(AssertionRecord::outcome).containsExactly("FAILED");
+        assertThat(manifest().tests()).singleElement().satisfies(t -> {
+            assertThat(t.outcome()).isEqualTo(RunManifest.Outcome.FAILED);
+            assertThat(t.message()).contains("is not below 0.0001");
+            assertThat(t.resultsFile()).isEqualTo(PrivacyInvocation.fileName(report.testId()));
+        });
+    }
+
+    /** The newest run manifest in the results directory. */
+    private RunManifest manifest() {
+        List<RunManifest> all = RunManifests.readAll(results);
+        assertThat(all).isNotEmpty();
+        return all.get(all.size() - 1);
     }
 
     @Test
@@ -291,6 +323,11 @@ class PrivacyExtensionTest {
         assertFails(run(TwoTechniques.class, cache, Map.of("kdprivacy.techniques", "KD,Distilled")),
                 "unknown KD technique 'Distilled'");
         assertFails(run(MissingDataFile.class, cache, Map.of()), "data file not found");
+        assertThat(manifest().tests()).singleElement().satisfies(t -> {
+            assertThat(t.outcome()).as("the scenario could not be built").isEqualTo(RunManifest.Outcome.ERRORED);
+            assertThat(t.message()).contains("data file not found");
+            assertThat(t.resultsFile()).as("no results were written").isNull();
+        });
         assertFails(run(StudentBiggerThanTeacher.class, cache, Map.of()), "is bigger than its teacher");
         assertFails(run(LimitOutOfRange.class, cache, Map.of()), "maxMembershipAuc = 1.5 is outside [0, 1]");
         try (Stream<Path> s = Files.list(cache)) {

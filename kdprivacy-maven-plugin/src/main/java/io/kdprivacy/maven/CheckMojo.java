@@ -7,8 +7,14 @@ import io.kdprivacy.maven.baseline.MetricComparison.Status;
 import io.kdprivacy.maven.baseline.Violation;
 import io.kdprivacy.maven.metrics.LoadedReport;
 import io.kdprivacy.maven.metrics.ResultSet;
+import io.kdprivacy.maven.run.RunCheck;
+import io.kdprivacy.results.ResultsFormatException;
+import io.kdprivacy.results.run.RunManifest;
+import io.kdprivacy.results.run.RunManifests;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,6 +35,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * per-block AUC. <b>Point values are compared, not confidence intervals</b>: the baseline records the
  * values that were accepted, and the tolerance absorbs run-to-run noise; the intervals are in the report.
  * A result file that is malformed or of another schema version fails the build naming the file.
+ *
+ * <p>Results count only when this build's privacy tests wrote them ({@link RunCheck}): a results file not in a
+ * run manifest of this build, changed since, from a test that failed or errored, or whose decisions disagree
+ * with its metrics is a violation — so stale results after {@code -DskipTests} or a test ignored by
+ * {@code maven.test.failure.ignore} cannot pass the gate.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractKdprivacyMojo {
@@ -49,6 +60,20 @@ public final class CheckMojo extends AbstractKdprivacyMojo {
     @Parameter(property = "kdprivacy.failOnInconclusive", defaultValue = "true")
     boolean failOnInconclusive = true;
 
+    /**
+     * Whether results count only when this build's privacy tests wrote them (a run manifest of this build lists
+     * each file with its hash, and its test passed). Set false only to gate results made elsewhere, e.g. copied
+     * from another CI job: then stale or edited files are not detected.
+     */
+    @Parameter(property = "kdprivacy.requireTestRun", defaultValue = "true")
+    boolean requireTestRun = true;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    /** When this build started; taken from the Maven session unless set (tests set it). */
+    Instant buildStarted;
+
     public CheckMojo() {
         super("check");
     }
@@ -57,12 +82,13 @@ public final class CheckMojo extends AbstractKdprivacyMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         ResultSet results = readResults();
         Optional<Baseline> baseline = readBaseline();
+        List<String> untrusted = untrusted(results, baseline.isPresent());
         if (baseline.isEmpty()) {
             if (failOnMissingBaseline) {
                 throw new MojoFailureException("no kdprivacy baseline at " + baselineFile + "; create it with "
                         + "'mvn kdprivacy:baseline' and commit it, or set failOnMissingBaseline to false");
             }
-            if (results.isEmpty()) {
+            if (results.isEmpty() && untrusted.isEmpty()) {
                 getLog().info("no kdprivacy results found in " + resultsDirectory + " and no baseline: nothing to check");
                 return;
             }
@@ -78,17 +104,60 @@ public final class CheckMojo extends AbstractKdprivacyMojo {
         }
         warnInvalid(results);
         List<Violation> violations = new Gate(failOnInconclusive, failOnMissingResults).violations(results, comparison);
-        if (violations.isEmpty()) {
+        if (violations.isEmpty() && untrusted.isEmpty()) {
             getLog().info("kdprivacy: no privacy violations");
             return;
         }
-        String summary = count(violations.size(), "kdprivacy privacy violation");
+        String summary = count(violations.size() + untrusted.size(), "kdprivacy privacy violation");
         getLog().error(summary + ":");
-        Violation.table(violations).forEach(getLog()::error);
+        untrusted.forEach(problem -> getLog().error("untrusted results: " + problem));
+        if (!violations.isEmpty()) {
+            Violation.table(violations).forEach(getLog()::error);
+        }
         if (haltOnFailure) {
             throw new MojoFailureException(summary + " (listed above)");
         }
         getLog().warn("haltOnFailure is false: the build goes on despite " + summary);
+    }
+
+    /** Why the results cannot be trusted (see {@link RunCheck}); with {@code requireTestRun} false, decisions only. */
+    private List<String> untrusted(ResultSet results, boolean expected) throws MojoFailureException {
+        List<RunManifest> manifests;
+        try {
+            manifests = requireTestRun ? RunManifests.readAll(resultsDirectory.toPath()) : List.of();
+        } catch (ResultsFormatException e) {
+            throw new MojoFailureException("invalid kdprivacy run manifest " + e.getMessage(), e);
+        }
+        if (!requireTestRun) {
+            getLog().warn("kdprivacy.requireTestRun is false: results are not bound to this build's test run, so "
+                    + "stale or edited results files are not detected");
+            return RunCheck.decisionProblems(results.reports());
+        }
+        return new RunCheck(buildStarted(), skipHint()).problems(resultsDirectory.toPath(), results.reports(), manifests,
+                expected);
+    }
+
+    private Instant buildStarted() {
+        if (buildStarted != null) {
+            return buildStarted;
+        }
+        return session == null ? Instant.EPOCH : session.getRequest().getStartTime().toInstant();
+    }
+
+    /** Which of Maven's usual switches may have kept the tests from running, or null. */
+    private String skipHint() {
+        if (session == null) {
+            return null;
+        }
+        for (String property : List.of("skipTests", "maven.test.skip", "skipITs")) {
+            String value = session.getUserProperties().getProperty(property,
+                    session.getCurrentProject() == null ? null
+                            : session.getCurrentProject().getProperties().getProperty(property));
+            if (value != null && !value.equalsIgnoreCase("false")) {
+                return "-D" + property + " is set";
+            }
+        }
+        return null;
     }
 
     /** Tells what 'mvn kdprivacy:baseline' would change that is not a violation. */

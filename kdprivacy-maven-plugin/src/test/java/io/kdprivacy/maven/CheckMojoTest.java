@@ -9,8 +9,13 @@ import io.kdprivacy.maven.metrics.ResultSet;
 import io.kdprivacy.results.Fixtures;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.maven.run.RunCheck;
+import io.kdprivacy.results.Sha256;
+import io.kdprivacy.results.run.RunManifest;
+import io.kdprivacy.results.run.RunManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,12 +37,36 @@ class CheckMojoTest {
         return dir.resolve("privacy-baseline.json");
     }
 
-    private CheckMojo mojo() {
+    /** The check of a build whose privacy tests just wrote (and passed with) every results file there is. */
+    private CheckMojo mojo() throws Exception {
+        testRun(RunManifest.Outcome.PASSED, Instant.now().toString(), 0);
+        return check();
+    }
+
+    /** The check alone, with whatever run manifests there are. */
+    private CheckMojo check() {
         CheckMojo mojo = new CheckMojo();
         mojo.resultsDirectory = results().toFile();
         mojo.baselineFile = baselineFile().toFile();
+        mojo.buildStarted = BUILD_STARTED;
         mojo.setLog(log);
         return mojo;
+    }
+
+    private static final Instant BUILD_STARTED = Instant.now().minusSeconds(60);
+
+    /** Writes the run manifest of a test run of this build over every results file present. */
+    private void testRun(RunManifest.Outcome outcome, String endedAt, int declaredGates) throws Exception {
+        Files.createDirectories(results());
+        List<RunManifest.TestRun> tests = new java.util.ArrayList<>();
+        try (var files = Files.list(results())) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
+                tests.add(new RunManifest.TestRun("T#" + f.getFileName(), outcome, outcome == RunManifest.Outcome.PASSED
+                        ? null : "boom\n\tat somewhere", f.getFileName().toString(), Sha256.of(f), declaredGates));
+            }
+        }
+        RunManifests.write(results(), new RunManifest(RunManifests.FORMAT_VERSION, "this-build",
+                Instant.now().toString(), endedAt == null ? null : endedAt, tests));
     }
 
     /** Writes a baseline equal to the current results. */
@@ -232,10 +261,87 @@ class CheckMojoTest {
     }
 
     @Test
+    void resultsOfAnEarlierBuildFailTheGate() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        baselineFromResults();
+        testRun(RunManifest.Outcome.PASSED, Instant.now().toString(), 0);
+        CheckMojo later = check();
+        later.buildStarted = Instant.now().plusSeconds(5);   // a later build that ran no test (-DskipTests)
+        assertThatThrownBy(later::execute).hasMessage("1 kdprivacy privacy violation (listed above)");
+        assertThat(log.lines).contains("error: untrusted results: no privacy test ran in this build: the 1 results "
+                + "file(s) in " + results() + " are from an earlier build; " + RunCheck.REMEDY);
+    }
+
+    @Test
+    void aResultsFileNoTestOfThisBuildWroteIsStale() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        CheckMojo mojo = mojo();
+        result("old.json", Fixtures.report("T#old", "GKD", 0.55, "PASSED"));
+        assertThatThrownBy(mojo::execute).hasMessage("1 kdprivacy privacy violation (listed above)");
+        assertThat(log.lines).anySatisfy(l -> assertThat(l).startsWith("error: untrusted results: results file "
+                + results().resolve("old.json") + " (T#old) was not written by this build's privacy tests: stale"));
+    }
+
+    @Test
+    void anEditedResultsFileFailsTheGateNamingIt() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.585, "PASSED"));
+        CheckMojo mojo = mojo();
+        Path file = results().resolve("a.json");
+        // the student's LOSS AUC, lowered by hand (its first occurrence; the recorded decision keeps 0.585)
+        Files.writeString(file, Files.readString(file).replaceFirst("\"value\" : 0.585", "\"value\" : 0.3"));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+        assertThat(log.lines).anySatisfy(l -> assertThat(l).startsWith("error: untrusted results: results file " + file
+                + " was changed after T#a.json wrote it"));
+        // had the manifest been rewritten too, the decision still disagrees with the metric it names
+        log.lines.clear();
+        assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class);
+        assertThat(log.lines).contains("error: untrusted results: results file " + file + ": the decision on "
+                + "membership.auc of the student (LOSS) recorded 0.585 but the report's metric is 0.3 (edited after the test?)");
+    }
+
+    @Test
+    void aTestThatErroredOrFailedFailsTheGateEvenIfSurefireIgnoredIt() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        testRun(RunManifest.Outcome.ERRORED, Instant.now().toString(), 0);
+        assertThatThrownBy(() -> check().execute()).hasMessage("1 kdprivacy privacy violation (listed above)");
+        assertThat(log.lines).contains("error: untrusted results: test T#a.json errored: boom … (a privacy test that did "
+                + "not pass fails the gate, even when Surefire ignores test failures)");
+        Files.delete(results().resolve("a.json"));
+        testRun(RunManifest.Outcome.FAILED, Instant.now().toString(), 0);
+        log.lines.clear();
+        check().execute();
+        assertThat(log.lines).as("a test that wrote nothing and ran in no manifest: nothing to check")
+                .contains("info: no kdprivacy results found in " + results() + " and no baseline: nothing to check");
+    }
+
+    @Test
+    void aRunThatDidNotFinishAndMissingGateDecisionsAreViolations() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        testRun(RunManifest.Outcome.PASSED, null, 3);
+        RunManifest manifest = RunManifests.readAll(results()).get(0);
+        RunManifests.write(results(), new RunManifest(manifest.formatVersion(), manifest.runId(), manifest.startedAt(),
+                null, manifest.tests()));
+        assertThatThrownBy(() -> check().execute()).hasMessage("2 kdprivacy privacy violations (listed above)");
+        assertThat(log.lines).anySatisfy(l -> assertThat(l).contains("test run this-build started at ")
+                .contains("did not finish")).anySatisfy(l -> assertThat(l).endsWith("T#a.json declares 3 gate(s) but "
+                + "records 1 decision(s)"));
+    }
+
+    @Test
+    void withoutRequiringATestRunOnlyDecisionsAreChecked() throws Exception {
+        result("a.json", Fixtures.report("T#a", "GKD", 0.6, "PASSED"));
+        CheckMojo copied = check();
+        copied.requireTestRun = false;
+        copied.execute();
+        assertThat(log.lines).first().asString().startsWith("warn: kdprivacy.requireTestRun is false");
+        assertThat(log.lines).last().isEqualTo("info: kdprivacy: no privacy violations");
+    }
+
+    @Test
     void skipReadsNothing() throws Exception {
         Files.createDirectories(results());
         Files.writeString(results().resolve("bad.json"), "{");
-        CheckMojo mojo = mojo();
+        CheckMojo mojo = check();
         mojo.skip = true;
         mojo.execute();
         assertThat(log.lines).containsExactly("info: kdprivacy check skipped");
