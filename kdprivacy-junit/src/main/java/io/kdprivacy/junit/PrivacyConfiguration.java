@@ -29,6 +29,8 @@ import java.util.OptionalLong;
  *   <tr><td>{@code kdprivacy.inconclusive}</td><td>{@code fail} (default) or {@code abort}</td></tr>
  *   <tr><td>{@code kdprivacy.excerpts}</td><td>opt-in: number of most exposed member texts put in the results
  *       (default 0: none); canary secrets are masked</td></tr>
+ *   <tr><td>{@code kdprivacy.cache.pruneAfterDays}</td><td>at the start of a run, delete cache entries not used
+ *       for this many days (default 0: never)</td></tr>
  * </table>
  *
  * @param cacheDir     artifact cache root
@@ -38,9 +40,10 @@ import java.util.OptionalLong;
  * @param smoke        whether the smoke preset is on
  * @param inconclusive what inconclusive assertions do
  * @param excerpts     member texts to include in reports (0: none)
+ * @param pruneAfterDays cache entries unused for this many days are deleted when a run starts (0: never)
  */
 record PrivacyConfiguration(Path cacheDir, Path resultsDir, OptionalLong seed, List<KdTechnique> techniques,
-                            boolean smoke, InconclusivePolicy inconclusive, int excerpts) {
+                            boolean smoke, InconclusivePolicy inconclusive, int excerpts, int pruneAfterDays) {
 
     static final String PREFIX = "kdprivacy.";
 
@@ -67,12 +70,15 @@ record PrivacyConfiguration(Path cacheDir, Path resultsDir, OptionalLong seed, L
             throw new PrivacyConfigurationException("kdprivacy.inconclusive must be 'fail' or 'abort', got '"
                     + inconclusive + "'");
         }
-        int excerpts = context.getConfigurationParameter(PREFIX + "excerpts").map(PrivacyConfiguration::parseExcerpts)
+        int excerpts = context.getConfigurationParameter(PREFIX + "excerpts").map(s -> count("excerpts", s))
                 .orElse(0);
-        return new PrivacyConfiguration(cache, results, seed, techniques, preset.equals("smoke"), policy, excerpts);
+        int pruneAfterDays = context.getConfigurationParameter(PREFIX + "cache.pruneAfterDays")
+                .map(s -> count("cache.pruneAfterDays", s)).orElse(0);
+        return new PrivacyConfiguration(cache, results, seed, techniques, preset.equals("smoke"), policy, excerpts,
+                pruneAfterDays);
     }
 
-    private static int parseExcerpts(String s) {
+    private static int count(String key, String s) {
         try {
             int n = Integer.parseInt(s.trim());
             if (n >= 0) {
@@ -81,7 +87,7 @@ record PrivacyConfiguration(Path cacheDir, Path resultsDir, OptionalLong seed, L
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new PrivacyConfigurationException("kdprivacy.excerpts must be a count >= 0, got '" + s + "'");
+        throw new PrivacyConfigurationException(PREFIX + key + " must be a count >= 0, got '" + s + "'");
     }
 
     private static OptionalLong parseSeed(String s) {

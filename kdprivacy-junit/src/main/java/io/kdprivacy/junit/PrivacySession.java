@@ -3,6 +3,14 @@ package io.kdprivacy.junit;
 import io.kdprivacy.cache.ArtifactCache;
 import io.kdprivacy.scenario.ScenarioRunner;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * What all privacy tests of one JUnit run share, kept in the root context's store: the scenario runner
@@ -10,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * store value) at the end of the run.
  */
 final class PrivacySession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrivacySession.class);
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrivacySession.class);
 
@@ -24,7 +34,22 @@ final class PrivacySession implements AutoCloseable {
     static PrivacySession of(ExtensionContext context, PrivacyConfiguration config) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                 "session:" + config.cacheDir().toAbsolutePath(),
-                k -> new PrivacySession(new ArtifactCache(config.cacheDir())), PrivacySession.class);
+                k -> new PrivacySession(open(config)), PrivacySession.class);
+    }
+
+    /** The artifact cache, pruned of entries unused for {@code kdprivacy.cache.pruneAfterDays} days if set. */
+    private static ArtifactCache open(PrivacyConfiguration config) {
+        ArtifactCache cache = new ArtifactCache(config.cacheDir());
+        if (config.pruneAfterDays() > 0) {
+            try {
+                List<Path> deleted = cache.prune(Instant.now().minus(Duration.ofDays(config.pruneAfterDays())));
+                LOG.info("kdprivacy cache {}: deleted {} entries unused for {} days", cache.root(), deleted.size(),
+                        config.pruneAfterDays());
+            } catch (IOException e) {
+                LOG.warn("kdprivacy cache {}: cannot prune: {}", cache.root(), e.getMessage());
+            }
+        }
+        return cache;
     }
 
     ScenarioRunner runner() {
