@@ -48,16 +48,9 @@ public record DataSplit(List<Example> privateSet, List<Example> shadowPrivate, L
      * @throws IllegalArgumentException if a part would be empty or the holdout overlaps the training data
      */
     public static DataSplit of(List<Example> training, List<Example> holdout, boolean withShadow, long seed) {
-        if (holdout.isEmpty()) {
-            throw new IllegalArgumentException("holdout (non-members) is empty");
-        }
-        List<Example> unique = new ArrayList<>();
+        requireHoldout(holdout);
         Set<String> seen = new HashSet<>();
-        for (Example e : training) {
-            if (seen.add(TextNormalizer.normalize(e))) {
-                unique.add(e);
-            }
-        }
+        List<Example> unique = distinct(training, seen);
         int parts = withShadow ? 3 : 2;
         if (unique.size() < parts) {
             throw new IllegalArgumentException("training data has " + unique.size() + " distinct examples; "
@@ -102,16 +95,9 @@ public record DataSplit(List<Example> privateSet, List<Example> shadowPrivate, L
      */
     public static DataSplit declared(List<Example> members, List<Example> studentData, List<Example> holdout,
                                      long seed) {
-        if (holdout.isEmpty()) {
-            throw new IllegalArgumentException("holdout (non-members) is empty");
-        }
-        List<Example> unique = new ArrayList<>();
+        requireHoldout(holdout);
         Set<String> seen = new HashSet<>();
-        for (Example e : members) {
-            if (seen.add(TextNormalizer.normalize(e))) {
-                unique.add(e);
-            }
-        }
+        List<Example> unique = distinct(members, seen);
         if (unique.isEmpty()) {
             throw new IllegalArgumentException("members are empty");
         }
@@ -127,6 +113,23 @@ public record DataSplit(List<Example> privateSet, List<Example> shadowPrivate, L
         record(sizes, hashes, "holdout", holdout);
         SplitManifest manifest = new SplitManifest(seed, sizes, hashes, members.size() - unique.size());
         return new DataSplit(unique, List.of(), studentData, holdout, manifest);
+    }
+
+    private static void requireHoldout(List<Example> holdout) {
+        if (holdout.isEmpty()) {
+            throw new IllegalArgumentException("holdout (non-members) is empty");
+        }
+    }
+
+    /** {@code examples} without those whose normalised text repeats an earlier one (collected in {@code seen}). */
+    private static List<Example> distinct(List<Example> examples, Set<String> seen) {
+        List<Example> unique = new ArrayList<>();
+        for (Example e : examples) {
+            if (seen.add(TextNormalizer.normalize(e))) {
+                unique.add(e);
+            }
+        }
+        return unique;
     }
 
     private static void overlap(List<Example> examples, Set<String> other, String what, String otherName, String why) {

@@ -174,16 +174,8 @@ public final class Checkpoints {
      *     match, or the weights are PyTorch pickles ({@code pytorch_model.bin})
      */
     public static LoadedCheckpoint load(Path dir) {
-        Objects.requireNonNull(dir, "dir");
-        if (!Files.isDirectory(dir)) {
-            throw new CheckpointException("checkpoint directory does not exist: " + dir);
-        }
-        Path config = dir.resolve(CONFIG_FILE);
-        if (!Files.isRegularFile(config)) {
-            throw new CheckpointException("checkpoint is missing " + CONFIG_FILE + ": " + config);
-        }
-        String configJson = readConfig(config);
-        SafeTensorFile file = readWeights(dir);
+        String configJson = configOf(dir);
+        SafeTensorFile file = weights(dir, true);
         String expected = file.metadata().get(CHECKSUM_KEY);
         if (expected != null) {
             String actual = sha256(file.tensors());
@@ -203,6 +195,12 @@ public final class Checkpoints {
      * @throws CheckpointException naming the file and the problem
      */
     public static void inspect(Path dir) {
+        configOf(dir);
+        weights(dir, false);
+    }
+
+    /** The text of {@code dir}'s {@value #CONFIG_FILE}, checked to be JSON. */
+    private static String configOf(Path dir) {
         Objects.requireNonNull(dir, "dir");
         if (!Files.isDirectory(dir)) {
             throw new CheckpointException("checkpoint directory does not exist: " + dir);
@@ -211,12 +209,7 @@ public final class Checkpoints {
         if (!Files.isRegularFile(config)) {
             throw new CheckpointException("checkpoint is missing " + CONFIG_FILE + ": " + config);
         }
-        readConfig(config);
-        weights(dir, false);
-    }
-
-    private static SafeTensorFile readWeights(Path dir) {
-        return weights(dir, true);
+        return readConfig(config);
     }
 
     private static SafeTensorFile weights(Path dir, boolean data) {
