@@ -54,6 +54,29 @@ class PrivacyAssertionsTest {
                         new InheritedLeakage("MIN_K", "student", "reference", e(0.01, -0.01, 0.03))), List.of());
     }
 
+    /** Every metric an assertion can record is one a reader of the results can find again in the report. */
+    @Test
+    void everyRecordedDecisionNamesAMetricOfTheReport() {
+        log = AssertionLog.start(InconclusivePolicy.FAIL);
+        PrivacyReport report = report();
+        assertThat(report).membership().auc().isAtMost(1.0);
+        assertThat(report).membership(Attack.MIN_K).tprAtFpr(0.01).isAtMost(1.0);
+        assertThat(report).membership(Attack.LOSS).tprAtFpr(0.001).isAtMost(1.0);
+        assertThat(report).membership().advantage().isAtMost(1.0);
+        assertThat(report).memorization().extractionRate().isAtMost(1.0);
+        assertThat(report).memorization().gap().isAtMost(1.0);
+        assertThat(report).canaries().extractionRate().isAtMost(1.0);
+        assertThat(report).canaries().exposure().isAtMost(64);
+        assertThat(report).canaries().maxExposure().isAtMost(64);
+        assertThat(report).blocks().isAtMost(1.0);
+        assertThat(report).inheritedLeakage().isAtMost(1.0);
+        assertThat(report).inheritedLeakage("MIN_K").isAtMost(1.0);
+        assertThat(report).teacher().membership().auc().isAtMost(1.0);
+        assertThat(log.records()).hasSize(13).allSatisfy(decision -> assertThat(
+                io.kdprivacy.results.RecordedMetrics.value(report, decision)).as(decision.metric())
+                .hasValue(decision.value()));
+    }
+
     @Test
     void passesOnTheUpperBoundAndRecordsTheDecision() {
         log = AssertionLog.start(InconclusivePolicy.FAIL);

@@ -43,6 +43,10 @@ public final class RecordedMetrics {
                     : OptionalDouble.of(m.memorization().gap());
             case "canaries.extractionRate" -> m.canaries() == null ? OptionalDouble.empty()
                     : OptionalDouble.of(m.canaries().extraction().value());
+            case "canaries.meanExposure" -> m.canaries() == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(m.canaries().meanExposure());
+            case "canaries.maxExposure" -> m.canaries() == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(m.canaries().maxExposure());
             case "blocks.auc" -> m.blocks().stream().mapToDouble(b -> b.auc().value()).max();
             default -> OptionalDouble.empty();
         };
