@@ -13,22 +13,23 @@ public final class CanaryAssert extends ModelPartAssert<CanaryAssert, CanaryMetr
 
     /** Mean exposure in bits (log2 candidates − log2 rank of the true secret). */
     public MetricAssert exposure() {
-        return bits("canaries.meanExposure", "mean canary exposure (bits)", actual.meanExposure());
+        return bits("canaries.meanExposure", "mean canary exposure (bits)", true);
     }
 
     /** Largest exposure of any canary, in bits. */
     public MetricAssert maxExposure() {
-        return bits("canaries.maxExposure", "max canary exposure (bits)", actual.maxExposure());
+        return bits("canaries.maxExposure", "max canary exposure (bits)", false);
     }
 
     /** Fraction of canaries whose secret greedy decoding reproduces, with Clopper–Pearson bounds. */
     public MetricAssert extractionRate() {
-        return metric("canaries.extractionRate", "canary extraction rate", null,
-                actual.extraction(), actual.count(), actual.count() + " canaries", 0, 1);
+        return metric("canaries.extractionRate", "canary extraction rate", null, () -> actual.extraction(),
+                () -> actual.count(), () -> actual.count() + " canaries", 0, 1);
     }
 
-    private MetricAssert bits(String key, String label, double value) {
-        return metric(key, label, null, PrivacyReportAssert.exact(value),
-                actual.count(), String.format(Locale.ROOT, "%d canaries", actual.count()), 0, 64);
+    private MetricAssert bits(String key, String label, boolean mean) {
+        return metric(key, label, null,
+                () -> PrivacyReportAssert.exact(mean ? actual.meanExposure() : actual.maxExposure()),
+                () -> actual.count(), () -> String.format(Locale.ROOT, "%d canaries", actual.count()), 0, 64);
     }
 }

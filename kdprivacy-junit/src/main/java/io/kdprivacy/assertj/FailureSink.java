@@ -13,10 +13,10 @@ interface FailureSink {
     };
 
     /** An inconclusive result under {@code policy}: a failure, or an abort (skipped test). */
-    default void inconclusive(String message, InconclusivePolicy policy) {
+    default void inconclusive(AssertionError failure, InconclusivePolicy policy) {
         if (policy == InconclusivePolicy.ABORT) {
-            throw new TestAbortedException(message);
+            throw new TestAbortedException(failure.getMessage());
         }
-        fail(new AssertionError(message));
+        fail(failure);
     }
 }

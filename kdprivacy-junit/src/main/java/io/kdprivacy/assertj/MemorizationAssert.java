@@ -13,15 +13,15 @@ public final class MemorizationAssert extends ModelPartAssert<MemorizationAssert
 
     /** Fraction of members whose compared response tokens are all reproduced, with Clopper–Pearson bounds. */
     public MetricAssert extractionRate() {
-        return metric("memorization.extractionRate", "member extraction rate", null, actual.memberExtractable(),
-                actual.members(),
-                String.format(Locale.ROOT, "%d member probes", actual.members()), 0, 1);
+        return metric("memorization.extractionRate", "member extraction rate", null, () -> actual.memberExtractable(),
+                () -> actual.members(), () -> String.format(Locale.ROOT, "%d member probes", actual.members()), 0, 1);
     }
 
     /** Memorization gap: member − non-member token match rate (point estimate). */
     public MetricAssert gap() {
-        return metric("memorization.gap", "memorization gap", null,
-                PrivacyReportAssert.exact(actual.gap()), actual.members() + actual.nonMembers(),
-                String.format(Locale.ROOT, "%d members / %d non-members", actual.members(), actual.nonMembers()), -1, 1);
+        return metric("memorization.gap", "memorization gap", null, () -> PrivacyReportAssert.exact(actual.gap()),
+                () -> actual.members() + actual.nonMembers(),
+                () -> String.format(Locale.ROOT, "%d members / %d non-members", actual.members(), actual.nonMembers()),
+                -1, 1);
     }
 }

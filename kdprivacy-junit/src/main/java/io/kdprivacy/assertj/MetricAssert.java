@@ -2,7 +2,6 @@ package io.kdprivacy.assertj;
 
 import io.kdprivacy.results.AssertionRecord;
 import io.kdprivacy.results.Estimate;
-import org.assertj.core.api.AbstractAssert;
 
 import java.util.Locale;
 
@@ -20,9 +19,8 @@ import java.util.Locale;
  * {@link #pointEstimate()} decides on the point estimate alone (pass or fail, never inconclusive). Every
  * decision is recorded in the results JSON when running under {@code @PrivacyTest}.
  */
-public final class MetricAssert extends AbstractAssert<MetricAssert, Metric> {
+public final class MetricAssert extends PrivacyAbstractAssert<MetricAssert, Metric> {
 
-    private final FailureSink sink;
     private final boolean onPoint;
 
     MetricAssert(Metric metric, FailureSink sink) {
@@ -30,19 +28,26 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Metric> {
     }
 
     private MetricAssert(Metric metric, FailureSink sink, boolean onPoint) {
-        super(metric, MetricAssert.class);
-        this.sink = sink;
+        super(metric, MetricAssert.class, sink);
         this.onPoint = onPoint;
+    }
+
+    /**
+     * The assert a soft navigation step returns after it failed (the failure is already collected): its
+     * decisions do nothing, so the rest of the chain neither fails twice nor loses earlier failures.
+     */
+    static MetricAssert skipped(FailureSink sink) {
+        return new MetricAssert(null, sink, false);
     }
 
     /** Decide on the confidence bound (the default). */
     public MetricAssert upperBound() {
-        return new MetricAssert(actual, sink, false);
+        return inherit(new MetricAssert(actual, sink, false));
     }
 
     /** Decide on the point estimate, ignoring the interval. */
     public MetricAssert pointEstimate() {
-        return new MetricAssert(actual, sink, true);
+        return inherit(new MetricAssert(actual, sink, true));
     }
 
     /** The metric must be strictly below {@code limit}. */
@@ -66,6 +71,9 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Metric> {
     }
 
     private MetricAssert decide(String comparison, double limit, boolean upperLimit, boolean inclusive) {
+        if (actual == null) {
+            return this;
+        }
         if (Double.isNaN(limit) || limit < actual.min() || limit > actual.max()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: limit %s is outside [%s, %s]",
                     actual.describe(), limit, fmt(actual.min()), fmt(actual.max())));
@@ -85,14 +93,14 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Metric> {
                 e.value(), decisive, outcome.name()));
         String phrase = comparison.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
         if (outcome == Outcome.FAILED) {
-            sink.fail(new AssertionError(String.format(Locale.ROOT, "%s = %s is not %s %s%s", actual.describe(),
+            fail(String.format(Locale.ROOT, "%s = %s is not %s %s%s", actual.describe(),
                     value(), phrase.substring(3), fmt(limit),
                     onPoint ? " (deciding on the point estimate)"
-                            : " (deciding on the " + (upperLimit ? "upper" : "lower") + " bound " + fmt(decisive) + ")")));
+                            : " (deciding on the " + (upperLimit ? "upper" : "lower") + " bound " + fmt(decisive) + ")"));
         } else if (outcome == Outcome.INCONCLUSIVE) {
-            sink.inconclusive(String.format(Locale.ROOT, "%s = %s is inconclusive against %s %s: the interval "
-                    + "straddles the limit. %s", actual.describe(), value(), phrase.substring(3), fmt(limit),
-                    moreSamples(limit)), AssertionLog.policy());
+            sink.inconclusive(failure("%s", String.format(Locale.ROOT, "%s = %s is inconclusive against %s %s: the "
+                    + "interval straddles the limit. %s", actual.describe(), value(), phrase.substring(3), fmt(limit),
+                    moreSamples(limit))), AssertionLog.policy());
         }
         return this;
     }

@@ -1,28 +1,32 @@
 package io.kdprivacy.assertj;
 
 import io.kdprivacy.results.Estimate;
-import org.assertj.core.api.AbstractAssert;
+
+import java.util.function.Supplier;
 
 /**
  * Base of the asserts on one part of one model's report (membership, memorization, canaries): knows the
- * technique and model for messages and where failures go.
+ * technique and model for messages and where failures go. Its actual value is null when the soft navigation
+ * step that led here failed; then every metric it offers is {@linkplain MetricAssert#skipped skipped}.
  */
-abstract class ModelPartAssert<SELF extends ModelPartAssert<SELF, ACTUAL>, ACTUAL> extends AbstractAssert<SELF, ACTUAL> {
+abstract class ModelPartAssert<SELF extends ModelPartAssert<SELF, ACTUAL>, ACTUAL> extends PrivacyAbstractAssert<SELF, ACTUAL> {
 
     private final String technique;
     private final String role;
-    private final FailureSink sink;
 
     ModelPartAssert(ACTUAL actual, Class<?> selfType, String technique, String role, FailureSink sink) {
-        super(actual, selfType);
+        super(actual, selfType, sink);
         this.technique = technique;
         this.role = role;
-        this.sink = sink;
     }
 
-    /** A metric of this model, limits allowed in [{@code min}, {@code max}]. */
-    MetricAssert metric(String key, String label, String attack, Estimate estimate, int n, String sample, double min,
-                        double max) {
-        return new MetricAssert(new Metric(key, label, technique, role, attack, estimate, n, sample, min, max), sink);
+    /** A metric of this model, limits allowed in [{@code min}, {@code max}]; its numbers are read only if there are some. */
+    MetricAssert metric(String key, String label, String attack, Supplier<Estimate> estimate, Supplier<Integer> n,
+                        Supplier<String> sample, double min, double max) {
+        if (actual == null) {
+            return MetricAssert.skipped(sink);
+        }
+        return inherit(new MetricAssert(new Metric(key, label, technique, role, attack, estimate.get(), n.get(),
+                sample.get(), min, max), sink));
     }
 }

@@ -148,4 +148,42 @@ class PrivacyAssertionsTest {
         assertThatThrownBy(softly::assertAll).isInstanceOf(MultipleFailuresError.class)
                 .hasMessageContaining("membership AUC").hasMessageContaining("block 1");
     }
+
+    @Test
+    void descriptionsAndFailMessagesAreAssertJs() {
+        assertThatThrownBy(() -> assertThat(report()).as("release gate").membership().auc().isBelow(0.5))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("[release gate] [GKD] student membership AUC (MIN_K) = 0.58");
+        assertThatThrownBy(() -> assertThat(report()).membership().auc().as("AUC of %s", "the student").isBelow(0.5))
+                .hasMessageStartingWith("[AUC of the student] [GKD] student membership AUC");
+        assertThatThrownBy(() -> assertThat(report()).withFailMessage("student leaks: %s", "see the sign-off")
+                .teacher().membership().auc().isBelow(0.5)).hasMessage("student leaks: see the sign-off");
+        assertThatThrownBy(() -> assertThat(report()).membership().auc().overridingErrorMessage("too leaky")
+                .isBelow(0.5)).hasMessage("too leaky");
+        assertThatThrownBy(() -> assertThat(report()).as("release gate").model("shadow"))
+                .hasMessageStartingWith("[release gate] [GKD] the report has no model 'shadow'");
+        assertThatThrownBy(() -> assertThat(report()).as("canaries").teacher().canaries())
+                .hasMessageStartingWith("[canaries] [GKD] no canaries were planted");
+        log = AssertionLog.start(InconclusivePolicy.FAIL);
+        assertThatThrownBy(() -> assertThat(report()).as("straddling").membership(Attack.LOSS).auc().isBelow(0.58))
+                .hasMessageStartingWith("[straddling] [GKD] student membership AUC (LOSS) = 0.55")
+                .hasMessageContaining("is inconclusive");
+    }
+
+    /** A failed decision, then a chain that fails while navigating, then another decision: all three reported. */
+    @Test
+    void softAssertionsNeverLoseAFailureWhereverTheChainFails() {
+        PrivacySoftAssertions softly = new PrivacySoftAssertions();
+        softly.assertThat(report()).membership().auc().isBelow(0.5);
+        softly.assertThat(report()).teacher().memorization().extractionRate().isAtMost(0.03);
+        softly.assertThat(report()).model("shadow").membership("MOPE").auc().isBelow(0.5);
+        softly.assertThat(report()).as("blocks").blocks().isBelow(0.5);
+        assertThat(softly.errorsCollected()).extracting(Throwable::getMessage).satisfiesExactly(
+                m -> assertThat(m).contains("student membership AUC (MIN_K)"),
+                m -> assertThat(m).contains("memorization probe was not run on the teacher"),
+                m -> assertThat(m).contains("no model 'shadow'"),
+                m -> assertThat(m).startsWith("[blocks] [GKD] student block 1 MoPe AUC"));
+        assertThatThrownBy(softly::assertAll).isInstanceOf(MultipleFailuresError.class)
+                .hasMessageContaining("4 failures");
+    }
 }
