@@ -54,6 +54,8 @@ public final class PrivacyScenario {
 
     private final ExampleSource members;
     private final ExampleSource nonMembers;
+    private final ExampleGenerator generator;
+    private final int[] generatedCounts;
     private final ExampleSource studentData;
     private final ModelSpec reference;
     private final Path tokenizerFile;
@@ -73,8 +75,13 @@ public final class PrivacyScenario {
     private final int maxLength;
 
     private PrivacyScenario(Builder b) {
-        this.members = b.members;
-        this.nonMembers = b.nonMembers;
+        // generated data is drawn with the seed the scenario ends up with, however the builder was reached
+        this.generator = b.generator;
+        this.generatedCounts = b.generatedCounts;
+        this.members = b.generator != null ? ExampleSource.generated(b.generator, b.generatedCounts[0], b.seed * 31 + 1)
+                : b.members;
+        this.nonMembers = b.generator != null
+                ? ExampleSource.generated(b.generator, b.generatedCounts[1], b.seed * 31 + 2) : b.nonMembers;
         this.studentData = b.studentData;
         this.reference = b.reference;
         this.tokenizerFile = b.tokenizerFile;
@@ -101,8 +108,10 @@ public final class PrivacyScenario {
     /** A builder starting from this scenario. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.members = members;
-        b.nonMembers = nonMembers;
+        b.members = generator == null ? members : null;
+        b.nonMembers = generator == null ? nonMembers : null;
+        b.generator = generator;
+        b.generatedCounts = generatedCounts;
         b.studentData = studentData;
         b.reference = reference;
         b.tokenizerFile = tokenizerFile;
@@ -559,15 +568,11 @@ public final class PrivacyScenario {
          * @throws PrivacyConfigurationException if members or non-members are missing
          */
         public PrivacyScenario build() {
-            if (generator != null) {
-                members = ExampleSource.generated(generator, generatedCounts[0], seed * 31 + 1);
-                nonMembers = ExampleSource.generated(generator, generatedCounts[1], seed * 31 + 2);
-            }
-            if (members == null && teacher.isCheckpoint()) {
+            if (generator == null && members == null && teacher.isCheckpoint()) {
                 throw new PrivacyConfigurationException("a teacher checkpoint needs its members declared: the data "
                         + teacher.path() + " was trained on");
             }
-            if (members == null || nonMembers == null) {
+            if (generator == null && (members == null || nonMembers == null)) {
                 throw new PrivacyConfigurationException("a privacy scenario needs members and non-members "
                         + "(files, lists or a generator)");
             }
