@@ -1,5 +1,6 @@
 package io.kdprivacy.assertj;
 
+import io.kdprivacy.results.MetricId;
 import io.kdprivacy.results.CanaryMetrics;
 
 import java.util.Locale;
@@ -13,17 +14,17 @@ public final class CanaryAssert extends ModelPartAssert<CanaryAssert, CanaryMetr
 
     /** Mean exposure in bits (log2 candidates − log2 rank of the true secret). */
     public MetricAssert exposure() {
-        return bits("canaries.meanExposure", "mean canary exposure (bits)", true);
+        return bits(MetricId.CANARY_MEAN_EXPOSURE.id(), "mean canary exposure (bits)", true);
     }
 
     /** Largest exposure of any canary, in bits. */
     public MetricAssert maxExposure() {
-        return bits("canaries.maxExposure", "max canary exposure (bits)", false);
+        return bits(MetricId.CANARY_MAX_EXPOSURE.id(), "max canary exposure (bits)", false);
     }
 
     /** Fraction of canaries whose secret greedy decoding reproduces, with Clopper–Pearson bounds. */
     public MetricAssert extractionRate() {
-        return metric("canaries.extractionRate", "canary extraction rate", null, () -> actual.extraction(),
+        return metric(MetricId.CANARY_EXTRACTION_RATE.id(), "canary extraction rate", null, () -> actual.extraction(),
                 () -> actual.count(), () -> actual.count() + " canaries", 0, 1);
     }
 

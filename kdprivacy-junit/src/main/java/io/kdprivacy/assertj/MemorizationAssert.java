@@ -1,5 +1,6 @@
 package io.kdprivacy.assertj;
 
+import io.kdprivacy.results.MetricId;
 import io.kdprivacy.results.MemorizationMetrics;
 
 import java.util.Locale;
@@ -13,13 +14,13 @@ public final class MemorizationAssert extends ModelPartAssert<MemorizationAssert
 
     /** Fraction of members whose compared response tokens are all reproduced, with Clopper–Pearson bounds. */
     public MetricAssert extractionRate() {
-        return metric("memorization.extractionRate", "member extraction rate", null, () -> actual.memberExtractable(),
+        return metric(MetricId.MEMORIZATION_EXTRACTION_RATE.id(), "member extraction rate", null, () -> actual.memberExtractable(),
                 () -> actual.members(), () -> String.format(Locale.ROOT, "%d member probes", actual.members()), 0, 1);
     }
 
     /** Memorization gap: member − non-member token match rate (point estimate). */
     public MetricAssert gap() {
-        return metric("memorization.gap", "memorization gap", null, () -> PrivacyReportAssert.exact(actual.gap()),
+        return metric(MetricId.MEMORIZATION_GAP.id(), "memorization gap", null, () -> PrivacyReportAssert.exact(actual.gap()),
                 () -> actual.members() + actual.nonMembers(),
                 () -> String.format(Locale.ROOT, "%d members / %d non-members", actual.members(), actual.nonMembers()),
                 -1, 1);

@@ -1,6 +1,7 @@
 package io.kdprivacy.assertj;
 
 import io.kdprivacy.results.AssertionRecord;
+import io.kdprivacy.results.Outcome;
 import io.kdprivacy.results.Estimate;
 
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.kdprivacy.assertj;
 
+import io.kdprivacy.results.ModelRole;
 import io.kdprivacy.results.PrivacyReport;
 
 /**
@@ -18,6 +19,6 @@ public final class PrivacyAssertions {
 
     /** Assertions about {@code report}'s student (navigate to other models with {@code teacher()} etc.). */
     public static PrivacyReportAssert assertThat(PrivacyReport report) {
-        return new PrivacyReportAssert(report, "student", FailureSink.HARD);
+        return new PrivacyReportAssert(report, ModelRole.STUDENT.id(), FailureSink.HARD);
     }
 }

@@ -5,6 +5,8 @@ import io.kdprivacy.results.BlockMetrics;
 import io.kdprivacy.results.Estimate;
 import io.kdprivacy.results.InheritedLeakage;
 import io.kdprivacy.results.MembershipMetrics;
+import io.kdprivacy.results.MetricId;
+import io.kdprivacy.results.ModelRole;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
 
@@ -41,17 +43,17 @@ public final class PrivacyReportAssert extends PrivacyAbstractAssert<PrivacyRepo
 
     /** Assertions about the distilled student (the default). */
     public PrivacyReportAssert student() {
-        return model("student");
+        return model(ModelRole.STUDENT.id());
     }
 
     /** Assertions about the teacher. */
     public PrivacyReportAssert teacher() {
-        return model("teacher");
+        return model(ModelRole.TEACHER.id());
     }
 
     /** Assertions about the reference student. */
     public PrivacyReportAssert reference() {
-        return model("reference");
+        return model(ModelRole.REFERENCE.id());
     }
 
     /** Assertions about the model with {@code role}. */
@@ -141,7 +143,7 @@ public final class PrivacyReportAssert extends PrivacyAbstractAssert<PrivacyRepo
             return MetricAssert.skipped(sink);
         }
         int n = model.membership().isEmpty() ? 0 : model.membership().get(0).members() + model.membership().get(0).nonMembers();
-        return inherit(new MetricAssert(new Metric("blocks.auc", "block " + worst.get().block()
+        return inherit(new MetricAssert(new Metric(MetricId.BLOCKS_AUC.id(), "block " + worst.get().block()
                 + " MoPe AUC (most exposed of " + model.blocks().size() + ")", actual.technique(), role, "MOPE",
                 worst.get().auc(), n, n + " examples", 0, 1), sink));
     }
@@ -154,7 +156,7 @@ public final class PrivacyReportAssert extends PrivacyAbstractAssert<PrivacyRepo
         Optional<InheritedLeakage> worst = leakages().stream().max(Comparator.comparingDouble(l -> l.aucDifference().value()));
         if (worst.isEmpty()) {
             fail("[" + actual.technique() + "] no inherited leakage in the report "
-                    + actual.notMeasured("inheritedLeakage", role).map(n -> "(not measured: " + n.reason() + ")")
+                    + actual.notMeasured(MetricId.INHERITED_LEAKAGE_AUC.id(), role).map(n -> "(not measured: " + n.reason() + ")")
                             .orElse("(it needs a reference student)"));
             return MetricAssert.skipped(sink);
         }
@@ -184,7 +186,7 @@ public final class PrivacyReportAssert extends PrivacyAbstractAssert<PrivacyRepo
         int n = m == null ? 0 : m.members() + m.nonMembers();
         String sample = m == null ? null : String.format(Locale.ROOT, "%d members / %d non-members, paired",
                 m.members(), m.nonMembers());
-        return inherit(new MetricAssert(new Metric("inheritedLeakage.auc", "inherited leakage (AUC − "
+        return inherit(new MetricAssert(new Metric(MetricId.INHERITED_LEAKAGE_AUC.id(), "inherited leakage (AUC − "
                 + l.reference() + " AUC)", actual.technique(), role, l.attack(), l.aucDifference(), n, sample, -1, 1),
                 sink));
     }

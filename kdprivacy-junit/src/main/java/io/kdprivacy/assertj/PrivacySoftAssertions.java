@@ -1,5 +1,6 @@
 package io.kdprivacy.assertj;
 
+import io.kdprivacy.results.ModelRole;
 import io.kdprivacy.results.PrivacyReport;
 import org.opentest4j.MultipleFailuresError;
 
@@ -23,7 +24,7 @@ public final class PrivacySoftAssertions implements AutoCloseable {
 
     /** Like {@link PrivacyAssertions#assertThat}, but failures are collected. */
     public PrivacyReportAssert assertThat(PrivacyReport report) {
-        return new PrivacyReportAssert(report, "student", sink);
+        return new PrivacyReportAssert(report, ModelRole.STUDENT.id(), sink);
     }
 
     /** The failures collected so far. */

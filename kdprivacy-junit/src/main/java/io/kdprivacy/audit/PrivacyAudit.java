@@ -16,6 +16,7 @@ import io.kdprivacy.results.Estimate;
 import io.kdprivacy.results.MembershipMetrics;
 import io.kdprivacy.results.MemorizationMetrics;
 import io.kdprivacy.results.ModelReport;
+import io.kdprivacy.results.ModelRole;
 import io.kdprivacy.results.InheritedLeakage;
 import io.kdprivacy.results.RocPoints;
 import io.kdprivacy.results.Validity;
@@ -98,7 +99,7 @@ public final class PrivacyAudit {
         List<BlockMetrics> blocks = new ArrayList<>();
         if (settings.mopePerturbations() > 0) {
             MopeBudget budget = settings.mopeBudget();
-            Mope mope = new Mope(settings.mopePerturbations(), "teacher".equals(role) ? settings.teacherSigma()
+            Mope mope = new Mope(settings.mopePerturbations(), ModelRole.TEACHER.id().equals(role) ? settings.teacherSigma()
                     : settings.studentSigma(), settings.seed(), settings.batchSize(), settings.maxLength());
             int[] memberRows = budget.indices(data.memberIds().size(), settings.seed());
             int[] nonMemberRows = budget.indices(data.nonMemberIds().size(), settings.seed() + 1);

@@ -103,7 +103,8 @@ final class MetricsHtml {
 
     private static void notMeasured(StringBuilder html, PrivacyReport report) {
         section(html, "Not measured", report.notMeasured().stream()
-                .map(n -> List.of(n.metric(), n.model(), n.reason())).toList(), "metric", "model", "why");
+                .map(n -> List.of(n.metric() + (n.attack() == null ? "" : " (" + n.attack() + ")"), n.model(), n.reason()))
+                .toList(), "metric", "model", "why");
     }
 
     private static void assertions(StringBuilder html, PrivacyReport report) {

@@ -1,5 +1,6 @@
 package io.kdprivacy.scenario;
 
+import io.kdprivacy.attack.Attack;
 import io.kdprivacy.audit.AuditSettings;
 import io.kdprivacy.audit.ModelAudit;
 import io.kdprivacy.audit.PrivacyAudit;
@@ -17,6 +18,8 @@ import io.kdprivacy.model.ModelCheckpoints;
 import io.kdprivacy.model.ModelConfig;
 import io.kdprivacy.model.Torch;
 import io.kdprivacy.results.InheritedLeakage;
+import io.kdprivacy.results.MetricId;
+import io.kdprivacy.results.ModelRole;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.NotMeasured;
 import io.kdprivacy.results.PrivacyReport;
@@ -202,27 +205,29 @@ public final class ScenarioRunner implements AutoCloseable {
                 : () -> referenceScores.computeIfAbsent(calibrationKey, k -> audit.score(calibration, data.evaluation()));
         List<NotMeasured> notMeasured = new ArrayList<>();
         List<ModelReport> reports = new ArrayList<>();
-        ModelAudit teacherAudit = audit("teacher", teacherSpec.label(), teacher, teacherKey, calibrationKey, data,
+        ModelAudit teacherAudit = audit(ModelRole.TEACHER.id(), teacherSpec.label(), teacher, teacherKey, calibrationKey, data,
                 scenario, tokenizer, audit, calibrationScores);
-        ModelAudit studentAudit = audit("student", studentSpec.label(), student, studentKey, calibrationKey, data,
+        ModelAudit studentAudit = audit(ModelRole.STUDENT.id(), studentSpec.label(), student, studentKey, calibrationKey, data,
                 scenario, tokenizer, audit, calibrationScores);
         reports.add(teacherAudit.report());
         reports.add(studentAudit.report());
         List<InheritedLeakage> inherited = List.of();
         if (reference != null) {
             String label = scenario.reference() != null ? scenario.reference().label() : studentSpec.label();
-            ModelAudit referenceAudit = audit("reference", label, reference, referenceKey, calibrationKey, data,
+            ModelAudit referenceAudit = audit(ModelRole.REFERENCE.id(), label, reference, referenceKey, calibrationKey, data,
                     scenario, tokenizer, audit, calibrationScores);
             reports.add(referenceAudit.report());
             inherited = audit.inheritedLeakage(studentAudit, referenceAudit);
         } else {
-            notMeasured.add(new NotMeasured("inheritedLeakage", "student", "the student is a checkpoint and no "
+            notMeasured.add(new NotMeasured(MetricId.INHERITED_LEAKAGE_AUC.id(), ModelRole.STUDENT.id(), null,
+                    "the student is a checkpoint and no "
                     + "reference checkpoint was named (e.g. the student's base fine-tuned on the student's data only); "
                     + "kdprivacy does not train one behind your back"));
         }
-        if (calibration == null && settings.attacks().contains(io.kdprivacy.attack.Attack.REFERENCE)) {
+        if (calibration == null && settings.attacks().contains(Attack.REFERENCE)) {
             for (ModelReport r : reports) {
-                notMeasured.add(new NotMeasured("membership.REFERENCE", r.role(), "the reference-calibrated attack "
+                notMeasured.add(new NotMeasured(MetricId.MEMBERSHIP_AUC.id(), r.role(), Attack.REFERENCE.name(),
+                        "the reference-calibrated attack "
                         + "needs a model that never saw the members; name a reference checkpoint"));
             }
         }

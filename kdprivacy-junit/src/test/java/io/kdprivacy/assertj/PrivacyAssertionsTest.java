@@ -73,7 +73,7 @@ class PrivacyAssertionsTest {
         assertThat(report).inheritedLeakage("MIN_K").isAtMost(1.0);
         assertThat(report).teacher().membership().auc().isAtMost(1.0);
         assertThat(log.records()).hasSize(13).allSatisfy(decision -> assertThat(
-                io.kdprivacy.results.RecordedMetrics.value(report, decision)).as(decision.metric())
+                io.kdprivacy.results.MetricId.valueOf(report, decision)).as(decision.metric())
                 .hasValue(decision.value()));
     }
 

@@ -49,10 +49,10 @@ class MetricsHtmlTest {
                 .doesNotContain("<table").doesNotContain("member prompt").doesNotContain("member reply")
                 .doesNotContain("Not measured");
         PrivacyReport audited = new PrivacyReport(full.schemaVersion(), "T", null, null, null, List.of(), List.of(),
-                List.of(), List.of(), List.of(new io.kdprivacy.results.NotMeasured("inheritedLeakage", "student",
-                        "no reference <checkpoint>")));
+                List.of(), List.of(), List.of(new io.kdprivacy.results.NotMeasured("inheritedLeakage.auc", "student",
+                        null, "no reference <checkpoint>")));
         assertThat(MetricsHtml.render(audited)).contains("<h2>Not measured</h2>")
-                .contains("<tr><td>inheritedLeakage</td><td>student</td><td>no reference &lt;checkpoint&gt;</td></tr>");
+                .contains("<tr><td>inheritedLeakage.auc</td><td>student</td><td>no reference &lt;checkpoint&gt;</td></tr>");
     }
 
     private static List<String> headings(Document dom) {

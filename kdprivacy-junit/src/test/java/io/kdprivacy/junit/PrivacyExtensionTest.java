@@ -6,7 +6,7 @@ import io.kdprivacy.model.ModelFamily;
 import io.kdprivacy.results.AssertionRecord;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
-import io.kdprivacy.results.RecordedMetrics;
+import io.kdprivacy.results.MetricId;
 import io.kdprivacy.results.ResultsJson;
 import io.kdprivacy.results.Sha256;
 import io.kdprivacy.results.run.RunManifest;
@@ -220,7 +220,7 @@ class PrivacyExtensionTest {
                     .isEqualTo(test.sha256());
         }
         for (AssertionRecord decision : gkd.assertions()) {
-            assertThat(RecordedMetrics.value(gkd, decision)).as("the decision carries its metric's value")
+            assertThat(MetricId.valueOf(gkd, decision)).as("the decision carries its metric's value")
                     .hasValue(decision.value());
         }
         String json = ResultsJson.toJson(gkd);
@@ -393,7 +393,7 @@ class PrivacyExtensionTest {
             assertThat(report.model("teacher").orElseThrow().weightsHash()).isEqualTo(teacher.weightsHash());
             assertThat(report.model("reference")).isEmpty();
             assertThat(report.notMeasured()).extracting(n -> n.metric() + "/" + n.model())
-                    .contains("inheritedLeakage/student", "membership.REFERENCE/student", "membership.REFERENCE/teacher");
+                    .contains("inheritedLeakage.auc/student", "membership.auc/student", "membership.auc/teacher");
         }
         try (Stream<Path> s = Files.list(cache)) {
             assertThat(s.map(p -> p.getFileName().toString())).as("no model was trained")

@@ -58,8 +58,9 @@ abstract class AbstractKdprivacyMojo extends AbstractMojo {
      * Per-metric tolerances overriding the defaults, e.g.
      * {@code <tolerance><metric>canaries.meanExposure</metric><absolute>0.5</absolute></tolerance>}. Metrics:
      * {@code membership.auc}, {@code membership.tprAt1Pct}, {@code memorization.gap},
-     * {@code memorization.memberExtractable}, {@code canaries.extraction}, {@code canaries.meanExposure},
-     * {@code inherited.aucDifference}, {@code blocks.maxAuc}.
+     * {@code memorization.extractionRate}, {@code canaries.extractionRate}, {@code canaries.meanExposure},
+     * {@code inheritedLeakage.auc}, {@code blocks.auc} ({@link io.kdprivacy.results.MetricId}; former ids are
+     * accepted).
      */
     @Parameter
     List<Tolerance> tolerances = List.of();

@@ -63,6 +63,32 @@ class BaselineMojoTest {
                 "info: kdprivacy baseline " + baselineFile() + ": 28 added, 0 lowered, 0 accepted, 0 kept");
     }
 
+    /** Baselines of earlier versions named four metrics differently: they pass check and baseline rewrites them. */
+    @Test
+    void aBaselineWithFormerMetricIdsIsReadAndRewritten() throws Exception {
+        studentAuc(0.6);
+        mojo().execute();
+        String current = Files.readString(baselineFile());
+        String former = current.replace("\"canaries.extractionRate\"", "\"canaries.extraction\"")
+                .replace("\"memorization.extractionRate\"", "\"memorization.memberExtractable\"")
+                .replace("\"inheritedLeakage.auc\"", "\"inherited.aucDifference\"")
+                .replace("\"blocks.auc\"", "\"blocks.maxAuc\"");
+        assertThat(former).isNotEqualTo(current).contains("\"blocks.maxAuc\"", "\"inherited.aucDifference\"");
+        Files.writeString(baselineFile(), former);
+
+        CheckMojo check = new CheckMojo();
+        check.resultsDirectory = results().toFile();
+        check.baselineFile = baselineFile().toFile();
+        check.requireTestRun = false;
+        check.setLog(log);
+        check.execute();
+        assertThat(log.lines).last().isEqualTo("info: kdprivacy: no privacy violations");
+        assertThat(log.lines).noneMatch(l -> l.contains("not in the baseline yet"));
+
+        mojo().execute();
+        assertThat(Files.readString(baselineFile())).isEqualTo(current);
+    }
+
     @Test
     void anUnchangedBaselineIsNotRewritten() throws Exception {
         studentAuc(0.6);

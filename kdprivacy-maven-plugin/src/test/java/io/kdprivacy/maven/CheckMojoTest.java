@@ -101,7 +101,7 @@ class CheckMojoTest {
         assertThat(log.lines).anySatisfy(line -> assertThat(line)
                 .matches("error: regressed +T#a +GKD +student +membership\\.auc +LOSS +0\\.6 +0\\.65 +0\\.02"));
         assertThat(log.lines).anySatisfy(line -> assertThat(line)
-                .matches("error: regressed +T#a +GKD +student +inherited\\.aucDifference +LOSS +0\\.08 +0\\.13 +0\\.02"));
+                .matches("error: regressed +T#a +GKD +student +inheritedLeakage\\.auc +LOSS +0\\.08 +0\\.13 +0\\.02"));
     }
 
     @Test
@@ -151,7 +151,7 @@ class CheckMojoTest {
         baselineFromResults();
         Files.delete(results().resolve("b.json"));
         assertThatThrownBy(() -> mojo().execute()).hasMessage("28 kdprivacy privacy violations (listed above)");
-        assertThat(log.lines).anySatisfy(l -> assertThat(l).matches("error: no result +T#b +GKD +reference +blocks\\.maxAuc .*"));
+        assertThat(log.lines).anySatisfy(l -> assertThat(l).matches("error: no result +T#b +GKD +reference +blocks\\.auc .*"));
 
         log.lines.clear();
         CheckMojo lenient = mojo();
@@ -200,7 +200,7 @@ class CheckMojoTest {
         perMetric.tolerances = List.of(new Tolerance("membership.auc", 0.0, 0.1));
         assertThatThrownBy(perMetric::execute).hasMessage("2 kdprivacy privacy violations (listed above)");
         assertThat(log.lines).noneSatisfy(l -> assertThat(l).contains("membership.auc"))
-                .anySatisfy(l -> assertThat(l).contains("blocks.maxAuc"));
+                .anySatisfy(l -> assertThat(l).contains("blocks.auc"));
         CheckMojo typo = mojo();
         typo.tolerances = List.of(new Tolerance("membership.AUC", 0.01, null));
         assertThatThrownBy(typo::execute).isInstanceOf(MojoExecutionException.class)

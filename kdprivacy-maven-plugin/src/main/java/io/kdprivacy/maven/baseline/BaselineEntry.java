@@ -2,6 +2,7 @@ package io.kdprivacy.maven.baseline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kdprivacy.maven.metrics.MetricKey;
+import io.kdprivacy.results.MetricId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ public record BaselineEntry(String test, @JsonInclude(JsonInclude.Include.NON_NU
 
     public BaselineEntry {
         accepted = accepted == null ? List.of() : List.copyOf(accepted);
+        // baselines an earlier kdprivacy wrote name some metrics differently: read them by today's id
+        metric = metric == null ? null : MetricId.byId(metric).map(MetricId::id).orElse(metric);
     }
 
     /** A new entry without history. */

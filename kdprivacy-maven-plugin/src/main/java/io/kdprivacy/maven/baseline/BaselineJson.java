@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.kdprivacy.maven.metrics.Metric;
+import io.kdprivacy.results.MetricId;
 import io.kdprivacy.results.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -158,7 +158,8 @@ public final class BaselineJson {
             String problem = entry == null ? "is null"
                     : entry.test() == null || entry.model() == null || entry.metric() == null
                     ? "needs test, model and metric"
-                    : Metric.byId(entry.metric()).isEmpty() ? "has unknown metric '" + entry.metric() + "'"
+                    : MetricId.byId(entry.metric()).filter(MetricId::baselined).isEmpty()
+                    ? "has unknown metric '" + entry.metric() + "' (known: " + MetricId.baselinedIds() + ")"
                     : !Double.isFinite(entry.value()) ? "has a non-finite value" : null;
             if (problem != null) {
                 throw new BaselineFormatException(file, "entry " + i + " " + problem, null);

@@ -2,6 +2,7 @@ package io.kdprivacy.maven.baseline;
 
 import io.kdprivacy.maven.metrics.LoadedReport;
 import io.kdprivacy.maven.metrics.ResultSet;
+import io.kdprivacy.results.Outcome;
 import io.kdprivacy.results.AssertionRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,6 @@ public record Gate(boolean inconclusiveFails, boolean failOnMissingResults) {
 
     /** Anything but {@code PASSED} fails, an unknown outcome included; {@code INCONCLUSIVE} only if so configured. */
     private boolean fails(String outcome) {
-        return !"PASSED".equals(outcome) && (inconclusiveFails || !"INCONCLUSIVE".equals(outcome));
+        return !Outcome.PASSED.name().equals(outcome) && (inconclusiveFails || !Outcome.INCONCLUSIVE.name().equals(outcome));
     }
 }

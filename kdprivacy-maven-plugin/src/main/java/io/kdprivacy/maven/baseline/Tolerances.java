@@ -1,6 +1,6 @@
 package io.kdprivacy.maven.baseline;
 
-import io.kdprivacy.maven.metrics.Metric;
+import io.kdprivacy.results.MetricId;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,11 +20,10 @@ public final class Tolerances {
      *
      * @throws IllegalArgumentException for an unknown metric, a metric given twice, or a negative amount
      */
-    public Tolerances override(String metric, Double absolute, Double relative) {
-        if (Metric.byId(metric).isEmpty()) {
-            throw new IllegalArgumentException("unknown metric '" + metric + "' in a tolerance (known: "
-                    + Metric.allIds() + ")");
-        }
+    public Tolerances override(String metricId, Double absolute, Double relative) {
+        String metric = MetricId.byId(metricId).filter(MetricId::baselined).map(MetricId::id).orElseThrow(() ->
+                new IllegalArgumentException("unknown metric '" + metricId + "' in a tolerance (known: "
+                        + MetricId.baselinedIds() + ")"));
         ToleranceRule rule = new ToleranceRule(absolute == null ? defaults.absolute() : absolute,
                 relative == null ? defaults.relative() : relative);
         if (perMetric.putIfAbsent(metric, rule) != null) {
@@ -35,6 +34,6 @@ public final class Tolerances {
 
     /** The tolerance of {@code metric}. */
     public ToleranceRule of(String metric) {
-        return perMetric.getOrDefault(metric, defaults);
+        return perMetric.getOrDefault(MetricId.byId(metric).map(MetricId::id).orElse(metric), defaults);
     }
 }

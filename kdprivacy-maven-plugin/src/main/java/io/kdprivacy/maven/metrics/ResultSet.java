@@ -1,7 +1,7 @@
 package io.kdprivacy.maven.metrics;
 
-import io.kdprivacy.results.Estimate;
 import io.kdprivacy.results.InheritedLeakage;
+import io.kdprivacy.results.MetricId;
 import io.kdprivacy.results.MembershipMetrics;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
@@ -86,51 +86,36 @@ public final class ResultSet {
         return Collections.unmodifiableMap(values);
     }
 
+    /** Every baselined metric the report measured, per model (and attack where the metric has one). */
     private void extract(LoadedReport loaded) {
         PrivacyReport report = loaded.report();
         for (ModelReport model : report.models()) {
-            for (MembershipMetrics m : model.membership()) {
-                put(loaded, model, Metric.MEMBERSHIP_AUC, m.attack(), value(m.auc()));
-                put(loaded, model, Metric.MEMBERSHIP_TPR_AT_1PCT, m.attack(), value(m.tprAt1Pct()));
+            if (model.role() == null) {
+                throw new ResultsFormatException(loaded.file(), "a model report has no role", null);
             }
-            if (model.memorization() != null) {
-                put(loaded, model, Metric.MEMORIZATION_GAP, null, model.memorization().gap());
-                put(loaded, model, Metric.MEMORIZATION_MEMBER_EXTRACTABLE, null,
-                        value(model.memorization().memberExtractable()));
+            for (MetricId metric : MetricId.values()) {
+                if (!metric.baselined() || metric == MetricId.INHERITED_LEAKAGE_AUC) {
+                    continue;
+                }
+                List<String> attacks = metric.perAttack()
+                        ? model.membership().stream().map(MembershipMetrics::attack).toList()
+                        : java.util.Collections.singletonList(null);
+                for (String attack : attacks) {
+                    metric.valueIn(report, model.role(), attack).ifPresent(v -> put(loaded, model.role(), metric, attack, v));
+                }
             }
-            if (model.canaries() != null) {
-                put(loaded, model, Metric.CANARY_EXTRACTION, null, value(model.canaries().extraction()));
-                put(loaded, model, Metric.CANARY_MEAN_EXPOSURE, null, model.canaries().meanExposure());
-            }
-            put(loaded, model, Metric.BLOCK_MAX_AUC, null, model.blocks().stream()
-                    .mapToDouble(b -> value(b.auc()))
-                    .max().orElse(Double.NaN));
         }
         for (InheritedLeakage leakage : report.inheritedLeakage()) {
-            put(loaded, leakage.model(), Metric.INHERITED_AUC_DIFFERENCE, leakage.attack(),
-                    value(leakage.aucDifference()));
+            MetricId.INHERITED_LEAKAGE_AUC.valueIn(report, leakage.model(), leakage.attack())
+                    .ifPresent(v -> put(loaded, leakage.model(), MetricId.INHERITED_LEAKAGE_AUC, leakage.attack(), v));
         }
     }
 
-    private void put(LoadedReport loaded, ModelReport model, Metric metric, String attack, double value) {
-        put(loaded, model.role(), metric, attack, value);
-    }
-
-    private void put(LoadedReport loaded, String model, Metric metric, String attack, double value) {
-        if (!Double.isFinite(value)) {
-            return;
-        }
-        if (model == null) {
-            throw new ResultsFormatException(loaded.file(), "a model report has no role", null);
-        }
+    private void put(LoadedReport loaded, String model, MetricId metric, String attack, double value) {
         PrivacyReport report = loaded.report();
         MetricKey key = new MetricKey(report.testId(), report.technique(), model, metric.id(), attack);
         if (values.putIfAbsent(key, value) != null) {
             throw new ResultsFormatException(loaded.file(), "holds " + key + " twice", null);
         }
-    }
-
-    private static double value(Estimate estimate) {
-        return estimate == null ? Double.NaN : estimate.value();
     }
 }

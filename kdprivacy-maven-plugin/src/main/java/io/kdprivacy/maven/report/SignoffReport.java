@@ -7,6 +7,7 @@ import io.kdprivacy.maven.metrics.LoadedReport;
 import io.kdprivacy.maven.metrics.ResultSet;
 import io.kdprivacy.maven.report.Document.Figure;
 import io.kdprivacy.maven.report.Document.Table;
+import io.kdprivacy.results.Outcome;
 import io.kdprivacy.results.AssertionRecord;
 import io.kdprivacy.results.Estimate;
 import io.kdprivacy.results.InheritedLeakage;
@@ -84,7 +85,7 @@ public final class SignoffReport {
             PrivacyReport report = loaded.report();
             Map<String, Long> outcomes = report.assertions().stream()
                     .collect(Collectors.groupingBy(a -> String.valueOf(a.outcome()), TreeMap::new, Collectors.counting()));
-            notPassed += report.assertions().size() - outcomes.getOrDefault("PASSED", 0L).intValue();
+            notPassed += report.assertions().size() - outcomes.getOrDefault(Outcome.PASSED.name(), 0L).intValue();
             rows.add(List.of(report.testId(), text(report.technique()), outcomes.isEmpty() ? "none"
                             : outcomes.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                             .collect(Collectors.joining(", ")),
@@ -221,7 +222,8 @@ public final class SignoffReport {
 
     private void notMeasured(PrivacyReport report) {
         List<List<String>> rows = report.notMeasured().stream()
-                .map(n -> List.of(text(n.metric()), text(n.model()), text(n.reason()))).toList();
+                .map(n -> List.of(text(n.metric()) + (n.attack() == null ? "" : " (" + n.attack() + ")"), text(n.model()),
+                        text(n.reason()))).toList();
         section("Not measured", rows, "metric", "model", "why");
     }
 

@@ -2,7 +2,7 @@ package io.kdprivacy.maven.run;
 
 import io.kdprivacy.maven.metrics.LoadedReport;
 import io.kdprivacy.results.AssertionRecord;
-import io.kdprivacy.results.RecordedMetrics;
+import io.kdprivacy.results.MetricId;
 import io.kdprivacy.results.Sha256;
 import io.kdprivacy.results.run.RunManifest;
 
@@ -115,7 +115,7 @@ public record RunCheck(Instant buildStarted, String skipHint) {
     private static void decisions(List<LoadedReport> reports, List<String> problems) {
         for (LoadedReport loaded : reports) {
             for (AssertionRecord decision : loaded.report().assertions()) {
-                OptionalDouble metric = RecordedMetrics.value(loaded.report(), decision);
+                OptionalDouble metric = MetricId.valueOf(loaded.report(), decision);
                 String what = decision.metric() + " of the " + decision.model()
                         + (decision.attack() == null ? "" : " (" + decision.attack() + ")");
                 if (metric.isEmpty()) {

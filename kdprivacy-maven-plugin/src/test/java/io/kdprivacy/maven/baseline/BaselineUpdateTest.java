@@ -17,8 +17,8 @@ class BaselineUpdateTest {
 
     private static final MetricKey SAME = key("membership.auc", "LOSS");
     private static final MetricKey BETTER = key("memorization.gap", null);
-    private static final MetricKey GONE = key("canaries.extraction", null);
-    private static final MetricKey FRESH = key("blocks.maxAuc", null);
+    private static final MetricKey GONE = key("canaries.extractionRate", null);
+    private static final MetricKey FRESH = key("blocks.auc", null);
     private static final MetricKey WORSE = key("membership.auc", "MIN_K");
 
     private static final Baseline BEFORE = baseline(Map.of(SAME, 0.6, BETTER, 0.1, GONE, 0.1));

@@ -27,8 +27,8 @@ class ComparisonTest {
         MetricKey worse = key("membership.auc", "MIN_K");
         MetricKey better = key("memorization.gap", null);
         MetricKey exposure = key("canaries.meanExposure", null);
-        MetricKey gone = key("canaries.extraction", null);
-        MetricKey fresh = key("blocks.maxAuc", null);
+        MetricKey gone = key("canaries.extractionRate", null);
+        MetricKey fresh = key("blocks.auc", null);
         Baseline baseline = baseline(Map.of(same, 0.6, worse, 0.6, better, 0.1, exposure, 4.0, gone, 0.1));
         Map<MetricKey, Double> current = Map.of(same, 0.615, worse, 0.63, better, 0.05, exposure, 4.35, fresh, 0.7);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kdprivacy.results.CanaryMetrics;
+import io.kdprivacy.results.MetricId;
 import io.kdprivacy.results.Fixtures;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
@@ -20,7 +21,7 @@ class ResultSetTest {
     @TempDir
     Path dir;
 
-    private static MetricKey key(String model, Metric metric, String attack) {
+    private static MetricKey key(String model, MetricId metric, String attack) {
         return new MetricKey("T#a", "GKD", model, metric.id(), attack);
     }
 
@@ -31,15 +32,15 @@ class ResultSetTest {
 
         assertThat(results.reports()).singleElement().satisfies(r -> assertThat(r.file()).isEqualTo(dir.resolve("a.json")));
         var values = results.values();
-        assertThat(values.get(key("student", Metric.MEMBERSHIP_AUC, "LOSS"))).isEqualTo(0.6);
-        assertThat(values.get(key("student", Metric.MEMBERSHIP_AUC, "MIN_K"))).isCloseTo(0.58, within(1e-12));
-        assertThat(values.get(key("student", Metric.MEMBERSHIP_TPR_AT_1PCT, "LOSS"))).isCloseTo(0.06, within(1e-12));
-        assertThat(values.get(key("student", Metric.MEMORIZATION_GAP, null))).isEqualTo(0.1);
-        assertThat(values.get(key("student", Metric.MEMORIZATION_MEMBER_EXTRACTABLE, null))).isEqualTo(0.05);
-        assertThat(values.get(key("student", Metric.CANARY_EXTRACTION, null))).isEqualTo(0.1);
-        assertThat(values.get(key("student", Metric.CANARY_MEAN_EXPOSURE, null))).isEqualTo(3.5);
-        assertThat(values.get(key("student", Metric.INHERITED_AUC_DIFFERENCE, "LOSS"))).isCloseTo(0.08, within(1e-12));
-        assertThat(values.get(key("teacher", Metric.BLOCK_MAX_AUC, null))).isCloseTo(0.8, within(1e-12));
+        assertThat(values.get(key("student", MetricId.MEMBERSHIP_AUC, "LOSS"))).isEqualTo(0.6);
+        assertThat(values.get(key("student", MetricId.MEMBERSHIP_AUC, "MIN_K"))).isCloseTo(0.58, within(1e-12));
+        assertThat(values.get(key("student", MetricId.MEMBERSHIP_TPR_AT_1PCT, "LOSS"))).isCloseTo(0.06, within(1e-12));
+        assertThat(values.get(key("student", MetricId.MEMORIZATION_GAP, null))).isEqualTo(0.1);
+        assertThat(values.get(key("student", MetricId.MEMORIZATION_EXTRACTION_RATE, null))).isEqualTo(0.05);
+        assertThat(values.get(key("student", MetricId.CANARY_EXTRACTION_RATE, null))).isEqualTo(0.1);
+        assertThat(values.get(key("student", MetricId.CANARY_MEAN_EXPOSURE, null))).isEqualTo(3.5);
+        assertThat(values.get(key("student", MetricId.INHERITED_LEAKAGE_AUC, "LOSS"))).isCloseTo(0.08, within(1e-12));
+        assertThat(values.get(key("teacher", MetricId.BLOCKS_AUC, null))).isCloseTo(0.8, within(1e-12));
         // 3 models × (2 attacks × 2 + gap + extractable + canary rate + exposure + max block) + 1 inherited
         assertThat(values).hasSize(3 * 9 + 1);
         assertThat(List.copyOf(values.keySet())).isSorted();
@@ -54,9 +55,9 @@ class ResultSetTest {
         PrivacyReport report = new PrivacyReport(full.schemaVersion(), "T#a", "GKD", null, null, List.of(noExposure),
                 List.of(), List.of());
         var values = ResultSet.of(List.of(new LoadedReport(dir.resolve("x.json"), report))).values();
-        assertThat(values).doesNotContainKeys(key("student", Metric.CANARY_MEAN_EXPOSURE, null),
-                key("student", Metric.CANARY_EXTRACTION, null), key("student", Metric.BLOCK_MAX_AUC, null));
-        assertThat(values).containsKey(key("student", Metric.MEMORIZATION_GAP, null));
+        assertThat(values).doesNotContainKeys(key("student", MetricId.CANARY_MEAN_EXPOSURE, null),
+                key("student", MetricId.CANARY_EXTRACTION_RATE, null), key("student", MetricId.BLOCKS_AUC, null));
+        assertThat(values).containsKey(key("student", MetricId.MEMORIZATION_GAP, null));
     }
 
     @Test

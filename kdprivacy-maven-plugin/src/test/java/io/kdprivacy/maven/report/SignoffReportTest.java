@@ -94,10 +94,10 @@ class SignoffReportTest {
         PrivacyReport full = Fixtures.report("Bot#audit", "GKD", 0.6, "PASSED");
         PrivacyReport audited = new PrivacyReport(full.schemaVersion(), full.testId(), full.technique(),
                 full.provenance(), full.validity(), full.models(), List.of(), full.assertions(), List.of(),
-                List.of(new io.kdprivacy.results.NotMeasured("inheritedLeakage", "student",
-                        "no reference checkpoint was named")));
+                List.of(new io.kdprivacy.results.NotMeasured("inheritedLeakage.auc", "student",
+                        null, "no reference checkpoint was named")));
         String md = MarkdownRenderer.render(report(results(audited), CONTEXT));
-        assertThat(md).contains("### Not measured", "| inheritedLeakage | student | no reference checkpoint was named |")
+        assertThat(md).contains("### Not measured", "| inheritedLeakage.auc | student | no reference checkpoint was named |")
                 .doesNotContain("Inherited leakage (AUC");
         assertThat(MarkdownRenderer.render(report(results(full), CONTEXT))).doesNotContain("Not measured");
     }

@@ -1,6 +1,6 @@
-package io.kdprivacy.assertj;
+package io.kdprivacy.results;
 
-/** How a privacy assertion came out. */
+/** How a privacy decision (an assertion on a metric) came out; recorded as its name in results and baselines. */
 public enum Outcome {
     /** The decisive number (the interval's bound by default) is within the limit. */
     PASSED,
