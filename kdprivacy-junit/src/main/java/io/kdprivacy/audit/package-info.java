@@ -1,0 +1,2 @@
+/** The privacy audit of one model: every attack, memorization, canaries and per-block risk, turned into report records. */
+package io.kdprivacy.audit;

@@ -1,0 +1,2 @@
+/** Memorization: the greedy-completion probe, its scores, and canary exposure. */
+package io.kdprivacy.memorization;

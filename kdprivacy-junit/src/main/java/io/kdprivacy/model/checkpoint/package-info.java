@@ -1,0 +1,2 @@
+/** Checkpoint files: safetensors reading and writing, sharded weights, atomic saves with checksums. */
+package io.kdprivacy.model.checkpoint;

@@ -1,0 +1,2 @@
+/** Tokenizers: byte level, and Hugging Face {@code tokenizer.json} through DJL. */
+package io.kdprivacy.text;

@@ -1,0 +1,2 @@
+/** Supervised fine-tuning: the training loop, AdamW, learning-rate schedules, progress and divergence. */
+package io.kdprivacy.train;

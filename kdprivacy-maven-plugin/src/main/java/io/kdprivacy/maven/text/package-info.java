@@ -1,0 +1,2 @@
+/** Plain-text tables for the build log. */
+package io.kdprivacy.maven.text;
