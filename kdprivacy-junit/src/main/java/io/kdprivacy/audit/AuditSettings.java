@@ -72,6 +72,28 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
                 memorization, batch, length, bootstrapResamples, seed, mopeBudget);
     }
 
+    /**
+     * Every setting that changes what an audit measures, by name, in a fixed order: the parts of an audit's
+     * cache key.
+     */
+    public java.util.Map<String, Object> keyParts() {
+        java.util.Map<String, Object> parts = new java.util.LinkedHashMap<>();
+        parts.put("attacks", new java.util.TreeSet<>(attacks));
+        parts.put("mode", mode);
+        parts.put("minK", minK);
+        parts.put("mopePerturbations", mopePerturbations);
+        parts.put("teacherSigma", teacherSigma);
+        parts.put("studentSigma", studentSigma);
+        parts.put("perBlock", perBlock);
+        parts.put("memorization", memorization);
+        parts.put("batchSize", batchSize);
+        parts.put("maxLength", maxLength);
+        parts.put("bootstrapResamples", bootstrapResamples);
+        parts.put("seed", seed);
+        parts.put("mopeBudget", mopeBudget);
+        return parts;
+    }
+
     /** These settings with MoPe and per-block risk limited to {@code budget}. */
     public AuditSettings withMopeBudget(MopeBudget budget) {
         return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock,

@@ -1,9 +1,9 @@
 package io.kdprivacy.cache;
 
+import io.kdprivacy.results.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Content address of a cached artifact: the SHA-256 of everything that determines it (configuration,
@@ -47,11 +47,7 @@ public record CacheKey(String kind, String hash) {
 
         private Builder(String kind) {
             this.kind = kind;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is not available", e);
-            }
+            this.digest = Sha256.digest();
             put("kind", kind);
         }
 
@@ -72,7 +68,7 @@ public record CacheKey(String kind, String hash) {
         }
 
         public CacheKey build() {
-            return new CacheKey(kind, HexFormat.of().formatHex(digest.digest()));
+            return new CacheKey(kind, Sha256.hex(digest));
         }
 
         private static byte[] length(int n) {

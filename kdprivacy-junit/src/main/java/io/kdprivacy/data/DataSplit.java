@@ -1,8 +1,9 @@
 package io.kdprivacy.data;
 
+import io.kdprivacy.results.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -152,20 +153,16 @@ public record DataSplit(List<Example> privateSet, List<Example> shadowPrivate, L
 
     /** SHA-256 over the examples' prompts and responses, in order, with unambiguous separators. */
     public static String hash(List<Example> examples) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Example e : examples) {
-                for (String field : new String[] {e.prompt(), e.response()}) {
-                    byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-                    digest.update(HexFormat.of().formatHex(new byte[] {(byte) (bytes.length >>> 24),
-                            (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length})
-                            .getBytes(StandardCharsets.US_ASCII));
-                    digest.update(bytes);
-                }
+        MessageDigest digest = Sha256.digest();
+        for (Example e : examples) {
+            for (String field : new String[] {e.prompt(), e.response()}) {
+                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+                digest.update(HexFormat.of().formatHex(new byte[] {(byte) (bytes.length >>> 24),
+                        (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length})
+                        .getBytes(StandardCharsets.US_ASCII));
+                digest.update(bytes);
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return Sha256.hex(digest);
     }
 }

@@ -10,15 +10,14 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import io.kdprivacy.results.Sha256;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,19 +278,15 @@ public final class CausalLm implements AutoCloseable {
 
     /** SHA-256 over every parameter's float32 bytes, in layout order; equal weights give equal hashes. */
     public String weightsHash() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-                digest.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                float[] v = e.getValue().toFloatArray();
-                ByteBuffer buffer = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                buffer.asFloatBuffer().put(v);
-                digest.update(buffer.array());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest digest = Sha256.digest();
+        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+            digest.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            float[] v = e.getValue().toFloatArray();
+            ByteBuffer buffer = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.asFloatBuffer().put(v);
+            digest.update(buffer.array());
         }
+        return Sha256.hex(digest);
     }
 
     /**

@@ -17,11 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Stores a {@link ModelAudit} in a cache entry: {@code report.json} (the model's report records) and
- * {@code scores.bin} (per attack, the member and non-member scores as big-endian doubles). Numbers only;
- * no example text.
+ * Stores a {@link ModelAudit} in a cache entry: {@code report.json} (the model's report records, in the results'
+ * schema) and {@code scores.bin} (the format tag {@value #FORMAT}, then per attack the member and non-member
+ * scores as big-endian doubles). Numbers only; no example text. A file of another format is refused, not
+ * misread.
  */
 final class AuditStore {
+
+    /** The format of {@code scores.bin}; part of every audit's cache key, so a new format builds new entries. */
+    static final String FORMAT = "kdprivacy-audit-scores/1";
 
     private static final String REPORT = "report.json";
     private static final String SCORES = "scores.bin";
@@ -32,6 +36,7 @@ final class AuditStore {
     static void write(Path dir, ModelAudit audit) throws IOException {
         Files.writeString(dir.resolve(REPORT), ResultsJson.toJson(audit.report()), StandardCharsets.UTF_8);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(SCORES))))) {
+            out.writeUTF(FORMAT);
             out.writeInt(audit.scores().size());
             for (Map.Entry<String, ModelAudit.AttackScores> e : audit.scores().entrySet()) {
                 out.writeUTF(e.getKey());
@@ -47,6 +52,11 @@ final class AuditStore {
             ModelReport report = ResultsJson.modelFromJson(Files.readString(reportFile, StandardCharsets.UTF_8), reportFile);
             Map<String, ModelAudit.AttackScores> scores = new LinkedHashMap<>();
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(SCORES))))) {
+                String format = in.readUTF();
+                if (!format.equals(FORMAT)) {
+                    throw new IOException("its scores are in format '" + format + "', this kdprivacy reads '" + FORMAT
+                            + "'; delete the entry to rebuild it");
+                }
                 int attacks = in.readInt();
                 for (int i = 0; i < attacks; i++) {
                     String name = in.readUTF();

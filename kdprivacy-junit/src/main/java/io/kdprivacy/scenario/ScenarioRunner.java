@@ -40,7 +40,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -249,12 +248,12 @@ public final class ScenarioRunner implements AutoCloseable {
                              PreparedData data, PrivacyScenario scenario, Tokenizer tokenizer, PrivacyAudit audit,
                              Supplier<PrivacyAudit.Scores> calibrationScores) {
         AuditSettings s = scenario.audit();
-        CacheKey key = key("audit-" + role).put("model", modelKey)
+        CacheKey.Builder k = key("audit-" + role).put("model", modelKey)
                 .put("reference", calibrationKey == null ? "none" : calibrationKey.kind() + ":" + calibrationKey.hash())
-                .put("attacks", new TreeSet<>(s.attacks()))
-                .put("settings", s.toString().replaceFirst("attacks=\\[[^\\]]*\\], ", ""))
-                .put("evaluation", data.evaluationHash()).put("canaries", data.teacherDataHash())
-                .put("canaryCandidates", scenario.canaryCandidates()).put("seed", scenario.seed()).build();
+                .put("format", AuditStore.FORMAT);
+        s.keyParts().forEach(k::put);
+        CacheKey key = k.put("evaluation", data.evaluationHash()).put("canaries", data.teacherDataHash())
+                .put("canaryCandidates", scenario.canaryCandidates()).put("scenarioSeed", scenario.seed()).build();
         ModelAudit cached = audits.get(key);
         if (cached != null) {
             return cached;
