@@ -50,11 +50,21 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
                 maxLength, bootstrapResamples, seed, MopeBudget.ALL);
     }
 
+    /** Examples per forward pass by default: {@value}. */
+    public static final int DEFAULT_BATCH_SIZE = 16;
+    /** Longest prompt + response scored by default: {@value}. */
+    public static final int DEFAULT_MAX_LENGTH = 256;
+    /** Resamples of every bootstrap interval by default: {@value}. */
+    public static final int DEFAULT_BOOTSTRAP_RESAMPLES = 1000;
+    /** Seed of MoPe noise and the bootstrap by default: {@value}. */
+    public static final long DEFAULT_SEED = 42;
+
     /** Every attack, published definitions, MoPe M = 10 with the reference σ, per-block on, the paper's probe. */
     public static AuditSettings defaults() {
         return new AuditSettings(EnumSet.allOf(Attack.class), ScoringMode.PUBLISHED, Attack.DEFAULT_K,
                 Mope.DEFAULT_PERTURBATIONS, Mope.TEACHER_SIGMA, Mope.STUDENT_SIGMA, true,
-                MemorizationConfig.defaults(), 16, 256, 1000, 42);
+                MemorizationConfig.defaults(), DEFAULT_BATCH_SIZE, DEFAULT_MAX_LENGTH, DEFAULT_BOOTSTRAP_RESAMPLES,
+                DEFAULT_SEED);
     }
 
     public AuditSettings withMope(int perturbations, boolean blocks) {
@@ -92,6 +102,18 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
         parts.put("seed", seed);
         parts.put("mopeBudget", mopeBudget);
         return parts;
+    }
+
+    /** These settings with other attacks, scoring mode and Min-K% k. */
+    public AuditSettings withAttacks(Set<Attack> newAttacks, ScoringMode newMode, double newMinK) {
+        return new AuditSettings(newAttacks, newMode, newMinK, mopePerturbations, teacherSigma, studentSigma, perBlock,
+                memorization, batchSize, maxLength, bootstrapResamples, seed, mopeBudget);
+    }
+
+    /** These settings with another number of bootstrap resamples per interval. */
+    public AuditSettings withBootstrapResamples(int resamples) {
+        return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock,
+                memorization, batchSize, maxLength, resamples, seed, mopeBudget);
     }
 
     /** These settings with MoPe and per-block risk limited to {@code budget}. */

@@ -21,6 +21,10 @@ public record DistillationConfig(KdTechnique technique, double learningRate, dou
                                  double adaptiveInitThreshold, double adaptiveLossEpsilon,
                                  double adaptiveThresholdStep, MiniLlmSettings miniLlm, long seed) {
 
+    /** Distillation epochs by default: {@value}. */
+    public static final int DEFAULT_EPOCHS = 3;
+
+
     public DistillationConfig {
         if (technique == null) {
             throw new IllegalArgumentException("technique must not be null");
@@ -86,7 +90,7 @@ public record DistillationConfig(KdTechnique technique, double learningRate, dou
         private double weightDecay = 0.01;
         private double gradientClip = 1.0;
         private int batchSize = 16;
-        private int epochs = 3;
+        private int epochs = DEFAULT_EPOCHS;
         private int maxLength = 256;
         private int maxNewTokens = 64;
         private double divergenceParameter;

@@ -43,6 +43,6 @@ public @interface PrivateData {
     /** Seeded canary secrets planted in the teacher's private data. */
     int canaries() default 0;
 
-    /** Copies of each canary. */
-    int canaryRepetitions() default 4;
+    /** Copies of each canary ({@value io.kdprivacy.scenario.PrivacyScenario#DEFAULT_CANARY_REPETITIONS}). */
+    int canaryRepetitions() default io.kdprivacy.scenario.PrivacyScenario.DEFAULT_CANARY_REPETITIONS;
 }

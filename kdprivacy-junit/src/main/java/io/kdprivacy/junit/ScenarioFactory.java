@@ -1,7 +1,6 @@
 package io.kdprivacy.junit;
 
 import io.kdprivacy.audit.AuditSettings;
-import io.kdprivacy.attack.Mope;
 import io.kdprivacy.memorization.MemorizationConfig;
 import io.kdprivacy.scenario.ExampleGenerator;
 import io.kdprivacy.scenario.ModelSpec;
@@ -117,14 +116,16 @@ final class ScenarioFactory {
         int distillationEpochs = positive(student.distillationEpochs(), "@Student distillationEpochs");
         b.distillation(d -> d.epochs(distillationEpochs));
         MemorizationConfig memorization = audit.memorization()
-                ? new MemorizationConfig(audit.memorizationTokens(), 6, audit.comparedTokens()) : null;
-        AuditSettings defaults = AuditSettings.defaults();
+                ? new MemorizationConfig(audit.memorizationTokens(), MemorizationConfig.DEFAULT_NO_REPEAT_NGRAM,
+                audit.comparedTokens()) : null;
         try {
-            b.audit(new AuditSettings(audit.attacks().length == 0 ? EnumSet.noneOf(io.kdprivacy.attack.Attack.class)
-                    : EnumSet.copyOf(List.of(audit.attacks())), audit.mode(), audit.minK(), audit.mopePerturbations(),
-                    Mope.TEACHER_SIGMA, Mope.STUDENT_SIGMA, audit.perBlock(), memorization, defaults.batchSize(),
-                    defaults.maxLength(), audit.bootstrapResamples(), defaults.seed(),
-                    new io.kdprivacy.audit.MopeBudget(audit.mopeSample(),
+            b.audit(AuditSettings.defaults()
+                    .withAttacks(audit.attacks().length == 0 ? EnumSet.noneOf(io.kdprivacy.attack.Attack.class)
+                            : EnumSet.copyOf(List.of(audit.attacks())), audit.mode(), audit.minK())
+                    .withMope(audit.mopePerturbations(), audit.perBlock())
+                    .withMemorization(memorization)
+                    .withBootstrapResamples(audit.bootstrapResamples())
+                    .withMopeBudget(new io.kdprivacy.audit.MopeBudget(audit.mopeSample(),
                             java.util.Arrays.stream(audit.blocks()).boxed().toList())));
         } catch (IllegalArgumentException e) {
             throw new PrivacyConfigurationException("@Audit: " + e.getMessage(), e);

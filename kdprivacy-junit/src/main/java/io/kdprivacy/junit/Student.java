@@ -53,6 +53,6 @@ public @interface Student {
      */
     String exportTo() default "";
 
-    /** Distillation epochs. */
-    int distillationEpochs() default 3;
+    /** Distillation epochs ({@value io.kdprivacy.distill.DistillationConfig#DEFAULT_EPOCHS}). */
+    int distillationEpochs() default io.kdprivacy.distill.DistillationConfig.DEFAULT_EPOCHS;
 }

@@ -25,9 +25,16 @@ public record MemorizationConfig(int newTokens, int noRepeatNgram, int comparedT
         }
     }
 
-    /** The paper's settings: 64 new tokens, no-repeat 6-grams, 32 compared tokens. */
+    /** The paper's forced new tokens: {@value}. */
+    public static final int DEFAULT_NEW_TOKENS = 64;
+    /** The paper's no-repeat n-gram size: {@value}. */
+    public static final int DEFAULT_NO_REPEAT_NGRAM = 6;
+    /** The paper's compared response tokens: {@value}. */
+    public static final int DEFAULT_COMPARED_TOKENS = 32;
+
+    /** The paper's settings: {@value #DEFAULT_NEW_TOKENS} new tokens, no-repeat {@value #DEFAULT_NO_REPEAT_NGRAM}-grams, {@value #DEFAULT_COMPARED_TOKENS} compared tokens. */
     public static MemorizationConfig defaults() {
-        return new MemorizationConfig(64, 6, 32);
+        return new MemorizationConfig(DEFAULT_NEW_TOKENS, DEFAULT_NO_REPEAT_NGRAM, DEFAULT_COMPARED_TOKENS);
     }
 
     public MemorizationConfig withNewTokens(int n) {

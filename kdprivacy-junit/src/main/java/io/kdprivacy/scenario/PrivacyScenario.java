@@ -39,6 +39,15 @@ import java.util.function.UnaryOperator;
  */
 public final class PrivacyScenario {
 
+    /** Copies of each planted canary by default: {@value}. */
+    public static final int DEFAULT_CANARY_REPETITIONS = 4;
+    /** Random candidates each canary is ranked against by default: {@value}. */
+    public static final int DEFAULT_CANARY_CANDIDATES = 100;
+    /** The scenario's seed by default: {@value}. */
+    public static final long DEFAULT_SEED = 42;
+    /** Longest prompt + response any model sees, by default: {@value}. */
+    public static final int DEFAULT_MAX_LENGTH = 256;
+
     /** Teacher training from scratch: 6 epochs at lr 2e-3, 10 warm-up steps. */
     public static final TrainingConfig SCRATCH_TEACHER_TRAINING = TrainingConfig.defaults().withLearningRate(2e-3)
             .withWarmupSteps(10).withEpochs(6);
@@ -396,16 +405,16 @@ public final class PrivacyScenario {
         private ExampleGenerator generator;
         private int[] generatedCounts;
         private int canaries;
-        private int canaryRepetitions = 4;
-        private int canaryCandidates = 100;
+        private int canaryRepetitions = DEFAULT_CANARY_REPETITIONS;
+        private int canaryCandidates = DEFAULT_CANARY_CANDIDATES;
         private ModelSpec teacher = ModelSpec.of(ModelFamily.GPT2, "tiny");
         private TrainingConfig teacherTraining;
         private ModelSpec student = ModelSpec.of(ModelFamily.GPT2, "nano");
         private TrainingConfig studentTraining;
         private UnaryOperator<DistillationConfig.Builder> distillation = UnaryOperator.identity();
         private AuditSettings audit = AuditSettings.defaults();
-        private long seed = 42;
-        private int maxLength = 256;
+        private long seed = DEFAULT_SEED;
+        private int maxLength = DEFAULT_MAX_LENGTH;
 
         private Builder() {
         }
