@@ -1,5 +1,6 @@
 package io.kdprivacy.junit;
 
+import io.kdprivacy.scenario.RandomRecords;
 import io.kdprivacy.attack.Attack;
 import io.kdprivacy.distill.KdTechnique;
 import io.kdprivacy.model.ModelFamily;

@@ -1,5 +1,6 @@
 package io.kdprivacy.junit;
 
+import io.kdprivacy.scenario.RandomRecords;
 import io.kdprivacy.assertj.InconclusivePolicy;
 import io.kdprivacy.data.Example;
 import io.kdprivacy.scenario.PrivacyScenario;

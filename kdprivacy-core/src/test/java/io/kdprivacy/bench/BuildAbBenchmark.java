@@ -9,16 +9,16 @@ import java.util.Arrays;
 
 /**
  * Compares two builds of kdprivacy in one JVM, for changes too small to see across separate runs on
- * this noisy machine. Each build's {@code kdprivacy-junit} classes directory gets its own class loader
+ * this noisy machine. Each build's {@code kdprivacy-core} classes directory gets its own class loader
  * that loads {@code io.kdprivacy} classes from that directory first (everything else — DJL, libtorch,
  * Jackson — is shared); both builds then run the same workload ({@link BuildAbWorkload}: a
  * FoundationBenchmark-shaped GPT-2 and data) alternately, A B B A …, so a slow spell hits both alike.
  * Prints each build's median pass time and the median, with quartiles, of the per-pair ratio B / A.
  *
  * <p>Run, with the old build compiled elsewhere (e.g. a {@code git worktree} and {@code mvn compile}):
- * {@code ./mvnw -q -pl kdprivacy-junit test-compile exec:java -Dexec.classpathScope=test
+ * {@code ./mvnw -q -pl kdprivacy-core test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.kdprivacy.bench.BuildAbBenchmark -Dexec.args="score 128 2 4 40 OLD/target/classes
- * kdprivacy-junit/target/classes"} — mode {@code score} (one scoring pass), {@code train} (one
+ * kdprivacy-core/target/classes"} — mode {@code score} (one scoring pass), {@code train} (one
  * training epoch) or {@code generate} (one greedy generation run), then d, layers, heads, pairs and the
  * two classes directories (A, then B).
  */

@@ -1,4 +1,4 @@
-package io.kdprivacy.junit;
+package io.kdprivacy.scenario;
 
 import io.kdprivacy.data.Example;
 import io.kdprivacy.scenario.ExampleGenerator;

@@ -31,7 +31,7 @@ import java.util.List;
  * half, a {@code nano} student initialised on the public half, byte tokens, sequences up to 320.
  * Each technique runs in its own JVM so its peak RSS is its own.
  *
- * <p>Run: {@code ./mvnw -B -q -ntp -pl kdprivacy-junit test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -B -q -ntp -pl kdprivacy-core test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.kdprivacy.bench.DistillationBenchmark}
  */
 public final class DistillationBenchmark {

@@ -4,7 +4,7 @@ import io.kdprivacy.cache.ArtifactCache;
 import io.kdprivacy.cache.CacheKey;
 import io.kdprivacy.data.Example;
 import io.kdprivacy.distill.KdTechnique;
-import io.kdprivacy.junit.RandomRecords;
+import io.kdprivacy.scenario.RandomRecords;
 import io.kdprivacy.model.CausalLm;
 import io.kdprivacy.model.HuggingFaceCheckpoints;
 import io.kdprivacy.model.ModelConfig;
@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static io.kdprivacy.assertj.PrivacyAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -149,8 +148,6 @@ class RealModelScenarioTest {
             assertThat(withoutReference.notMeasured("inheritedLeakage.auc", "student")).get()
                     .extracting(n -> n.reason()).asString().contains("no reference checkpoint was named");
             assertThat(withoutReference.notMeasured("membership.auc", "student")).isPresent();
-            assertThatThrownBy(() -> assertThat(withoutReference).inheritedLeakage().isBelow(0.1))
-                    .hasMessageContaining("not measured");
         }
     }
 

@@ -23,7 +23,7 @@ import java.nio.file.Path;
  * teacher fine-tuned on the 150 private tickets, audited against 150 holdout tickets with every attack,
  * MoPe (M = 10) and per-block MoPe, and the memorization probe (64 forced tokens).
  *
- * <p>Run: {@code ./mvnw -B -q -ntp -pl kdprivacy-junit test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -B -q -ntp -pl kdprivacy-core test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.kdprivacy.bench.AuditBenchmark}
  */
 public final class AuditBenchmark {

@@ -34,7 +34,7 @@ import java.util.Random;
  * training is read from each round's own ratio of the two MFUs (training epoch and scoring pass run
  * back to back), not from the two medians, which may come from different rounds.
  *
- * <p>Run: {@code ./mvnw -q -pl kdprivacy-junit test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -q -pl kdprivacy-core test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.kdprivacy.bench.FoundationBenchmark}. Not a test: it only prints numbers.
  */
 public final class FoundationBenchmark {

@@ -36,7 +36,7 @@ import static io.kdprivacy.bench.FoundationBenchmark.VOCAB;
  * leaves the Chrome trace in {@code target/op-profile-<mode>.json}. Timings carry the profiler's own
  * overhead, so read the shares, not the absolute numbers.
  *
- * <p>Run: {@code ./mvnw -q -pl kdprivacy-junit test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -q -pl kdprivacy-core test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.kdprivacy.bench.OpProfile -Dexec.args="train 128 2 4"} (mode {@code train} or
  * {@code score}, then d, layers, heads).
  */
