@@ -8,10 +8,9 @@ import io.kdprivacy.model.LanguageModelLoss;
 import io.kdprivacy.model.PromptResponse;
 import io.kdprivacy.model.SequenceBatch;
 import io.kdprivacy.model.Torch;
-import io.kdprivacy.train.AdamW;
 import io.kdprivacy.train.LearningRateSchedule;
+import io.kdprivacy.train.OptimizationRun;
 import io.kdprivacy.train.TrainingDivergedException;
-import io.kdprivacy.train.TrainingProgress;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,42 +75,33 @@ public final class Distiller {
         LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(),
                 Math.min(config.minLearningRate(), config.learningRate()), config.warmupSteps(), totalSteps);
         String task = config.technique().displayName();
-        TrainingProgress progress = new TrainingProgress(task, totalSteps, logInterval);
-        double[] losses = new double[totalSteps];
         double[] studentFraction = new double[totalSteps];
         List<Double> validationLosses = new ArrayList<>();
         double initial = validationLoss(student, validation, config);
         validationLosses.add(initial);
         source.validated(initial);
-        student.setTrainable(true);
-        try (AdamW optimizer = new AdamW(student.parameters(), config.weightDecay())) {
+        double[] losses;
+        double elapsed;
+        try (OptimizationRun run = new OptimizationRun(student, task, "divergence", totalSteps, schedule::rate,
+                config.weightDecay(), config.gradientClip(), logInterval)) {
             for (int step = 0; step < totalSteps; step++) {
                 TrainingBatch batch = source.next(step, totalSteps);
                 listeners.forEach(l -> l.accept(batch));
                 SequenceBatch sequences = SequenceBatch.of(batch.examples(), maxLength(config, teacher, student),
                         student.config().eosTokenId(), student.config().eosTokenId(), true);
-                double loss = backward(teacher, student, sequences);
-                if (!Double.isFinite(loss)) {
-                    throw TrainingDivergedException.at(task, "divergence", loss, step, totalSteps,
-                            step == 0 ? Double.NaN : schedule.rate(step - 1));
-                }
-                optimizer.clipAndStep(schedule.rate(step), config.gradientClip());
-                losses[step] = loss;
+                run.step(backward(teacher, student, sequences), sequences.responseTokens(), "");
                 studentFraction[step] = batch.studentGeneratedFraction();
-                progress.stepDone(step, loss, sequences.responseTokens());
                 if ((step + 1) % stepsPerEpoch == 0) {
-                    student.setTrainable(false);
-                    double v = validationLoss(student, validation, config);
-                    student.setTrainable(true);
+                    double v = run.frozen(() -> validationLoss(student, validation, config));
                     validationLosses.add(v);
                     source.validated(v);
                 }
             }
-        } finally {
-            student.setTrainable(false);
+            losses = run.losses();
+            elapsed = run.elapsedSeconds();
         }
         return new DistillationResult(config.technique(), totalSteps, losses, validationLosses, studentFraction,
-                source.studentDataThreshold(), progress.elapsedSeconds());
+                source.studentDataThreshold(), elapsed);
     }
 
     private SequenceSource source(CausalLm teacher, CausalLm student, List<PromptResponse> publicData) {

@@ -9,9 +9,7 @@ import io.kdprivacy.model.LanguageModelLoss;
 import io.kdprivacy.model.PromptResponse;
 import io.kdprivacy.model.SequenceBatch;
 import io.kdprivacy.model.Torch;
-import io.kdprivacy.train.AdamW;
-import io.kdprivacy.train.TrainingDivergedException;
-import io.kdprivacy.train.TrainingProgress;
+import io.kdprivacy.train.OptimizationRun;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,16 +60,16 @@ final class MiniLlmTrainer {
                              List<PromptResponse> validation) {
         int rounds = Math.max(1, (int) Math.ceil((double) config.epochs() * publicData.size() / settings.rolloutsPerRound()));
         int stepsPerRound = settings.ppoEpochs() * ((settings.rolloutsPerRound() + config.batchSize() - 1) / config.batchSize());
-        TrainingProgress progress = new TrainingProgress(KdTechnique.MINILLM.displayName(), rounds * stepsPerRound, logInterval);
         DatasetSource prompts = new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, settings.rolloutsPerRound(), config.seed());
         DatasetSource lmData = new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, config.batchSize(), config.seed() + 1);
         TeacherMixedSampler sampler = new TeacherMixedSampler(student, teacher, settings.teacherMix(), config.maxNewTokens());
-        List<Double> losses = new ArrayList<>();
         List<Double> validationLosses = new ArrayList<>();
         validationLosses.add(Distiller.validationLoss(student, validation, config));
-        int step = 0;
-        student.setTrainable(true);
-        try (AdamW optimizer = new AdamW(student.parameters(), config.weightDecay())) {
+        double[] lossArray;
+        double elapsed;
+        int steps;
+        try (OptimizationRun run = new OptimizationRun(student, KdTechnique.MINILLM.displayName(), "loss",
+                rounds * stepsPerRound, this::rate, config.weightDecay(), config.gradientClip(), logInterval)) {
             for (int round = 0; round < rounds; round++) {
                 List<Rollout> rollouts = new ArrayList<>();
                 for (Rollout r : sampler.sample(prompts.nextExamples(), config.seed() * 1_000_003L + round)) {
@@ -94,34 +92,23 @@ final class MiniLlmTrainer {
                         List<Integer> chunk = indices.subList(from, Math.min(indices.size(), from + config.batchSize()));
                         List<PromptResponse> examples = new ArrayList<>();
                         chunk.forEach(i -> examples.add(rollouts.get(i).sequence()));
-                        TrainingBatch batch = new TrainingBatch(step, examples,
+                        TrainingBatch batch = new TrainingBatch(run.steps(), examples,
                                 Collections.nCopies(examples.size(), SequenceOrigin.STUDENT_GENERATED));
                         listeners.forEach(l -> l.accept(batch));
-                        double rate = rate(step);
                         double loss = backward(teacher, student, rollouts, advantages, chunk, lmData.nextExamples());
-                        if (!Double.isFinite(loss)) {
-                            throw TrainingDivergedException.at("MiniLLM", "loss", loss, step,
-                                    rounds * stepsPerRound, step == 0 ? Double.NaN : rate(step - 1));
-                        }
-                        optimizer.clipAndStep(rate, config.gradientClip());
-                        losses.add(loss);
-                        progress.stepDone(Math.min(step, rounds * stepsPerRound - 1), loss,
-                                chunk.stream().mapToInt(i -> rollouts.get(i).length()).sum());
-                        step++;
+                        run.step(loss, chunk.stream().mapToInt(i -> rollouts.get(i).length()).sum(), "");
                     }
                 }
-                student.setTrainable(false);
-                validationLosses.add(Distiller.validationLoss(student, validation, config));
-                student.setTrainable(true);
+                validationLosses.add(run.frozen(() -> Distiller.validationLoss(student, validation, config)));
             }
-        } finally {
-            student.setTrainable(false);
+            lossArray = run.losses();
+            steps = run.steps();
+            elapsed = run.elapsedSeconds();
         }
-        double[] lossArray = losses.stream().mapToDouble(Double::doubleValue).toArray();
         double[] fraction = new double[lossArray.length];
         java.util.Arrays.fill(fraction, 1.0);
-        return new DistillationResult(KdTechnique.MINILLM, step, lossArray, validationLosses, fraction,
-                settings.teacherMix(), progress.elapsedSeconds());
+        return new DistillationResult(KdTechnique.MINILLM, steps, lossArray, validationLosses, fraction,
+                settings.teacherMix(), elapsed);
     }
 
     /** Length-normalised, whitened discounted returns of the clipped, scaled per-token rewards. */

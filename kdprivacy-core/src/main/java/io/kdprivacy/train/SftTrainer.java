@@ -56,12 +56,9 @@ public final class SftTrainer {
         int totalSteps = config.totalSteps(examples.size());
         LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(),
                 Math.min(config.minLearningRate(), config.learningRate()), config.warmupSteps(), totalSteps);
-        TrainingProgress progress = new TrainingProgress(task, totalSteps, logInterval);
-        double[] losses = new double[totalSteps];
         int eos = model.config().eosTokenId();
-        model.setTrainable(true);
-        int step = 0;
-        try (AdamW optimizer = new AdamW(model.parameters(), config.weightDecay())) {
+        try (OptimizationRun run = new OptimizationRun(model, task, "loss", totalSteps, schedule::rate,
+                config.weightDecay(), config.gradientClip(), logInterval)) {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 List<PromptResponse> order = new ArrayList<>(examples);
                 Collections.shuffle(order, new Random(config.seed() * 1_000_003L + epoch));
@@ -69,22 +66,11 @@ public final class SftTrainer {
                     SequenceBatch batch = SequenceBatch.of(
                             order.subList(from, Math.min(order.size(), from + config.batchSize())),
                             Math.min(config.maxLength(), model.config().maxPositions()), eos, eos, true);
-                    double loss = backward(model, batch);
-                    if (!Double.isFinite(loss)) {
-                        zeroGradients(model);
-                        throw TrainingDivergedException.at(task + " (epoch " + (epoch + 1) + ")", "loss", loss, step,
-                                totalSteps, step == 0 ? Double.NaN : schedule.rate(step - 1));
-                    }
-                    optimizer.clipAndStep(schedule.rate(step), config.gradientClip());
-                    losses[step] = loss;
-                    progress.stepDone(step, loss, batch.responseTokens());
-                    step++;
+                    run.step(backward(model, batch), batch.responseTokens(), " (epoch " + (epoch + 1) + ")");
                 }
             }
-        } finally {
-            model.setTrainable(false);
+            return new TrainingResult(run.steps(), run.losses(), run.tokens(), run.elapsedSeconds());
         }
-        return new TrainingResult(step, losses, progress.tokens(), progress.elapsedSeconds());
     }
 
     /** Forward + backward of one batch; returns the loss. */
@@ -99,13 +85,5 @@ public final class SftTrainer {
             }
             return value;
         }
-    }
-
-    private static void zeroGradients(CausalLm model) {
-        model.parameters().values().forEach(p -> {
-            if (Torch.gradient(p) != null) {
-                Torch.zeroGrad(p);
-            }
-        });
     }
 }
