@@ -144,7 +144,7 @@ public final class PrivacyReportAssert extends PrivacyAbstractAssert<PrivacyRepo
         }
         int n = model.membership().isEmpty() ? 0 : model.membership().get(0).members() + model.membership().get(0).nonMembers();
         return inherit(new MetricAssert(new Metric(MetricId.BLOCKS_AUC.id(), "block " + worst.get().block()
-                + " MoPe AUC (most exposed of " + model.blocks().size() + ")", actual.technique(), role, "MOPE",
+                + " MoPe AUC (most exposed of " + model.blocks().size() + ")", actual.technique(), role, io.kdprivacy.audit.PrivacyAudit.MOPE,
                 worst.get().auc(), n, n + " examples", 0, 1), sink));
     }
 
