@@ -19,8 +19,9 @@ import java.util.Arrays;
  * {@code ./mvnw -q -pl kdprivacy-core test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.kdprivacy.bench.BuildAbBenchmark -Dexec.args="score 128 2 4 40 OLD/target/classes
  * kdprivacy-core/target/classes"} — mode {@code score} (one scoring pass), {@code train} (one
- * training epoch) or {@code generate} (one greedy generation run), then d, layers, heads, pairs and the
- * two classes directories (A, then B).
+ * training epoch) or {@code generate} (one greedy generation run), or at GPT-2's 50,257-token vocabulary
+ * {@code score50k} / {@code loss50k} (one 16 × 128 scoring batch, with statistics / loss only), then d, layers,
+ * heads, pairs and the two classes directories (A, then B).
  */
 public final class BuildAbBenchmark {
 
@@ -29,7 +30,7 @@ public final class BuildAbBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 7) {
-            throw new IllegalArgumentException("usage: score|train|generate d layers heads pairs classesA classesB");
+            throw new IllegalArgumentException("usage: score|train|generate|score50k|loss50k d layers heads pairs classesA classesB");
         }
         String mode = args[0];
         int d = Integer.parseInt(args[1]);

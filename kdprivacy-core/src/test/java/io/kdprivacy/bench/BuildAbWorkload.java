@@ -31,9 +31,19 @@ public final class BuildAbWorkload {
 
     /**
      * One FoundationBenchmark scoring pass ({@code score}), training epoch ({@code train}) or greedy
-     * generation run ({@code generate}: 32 prompts of 8 tokens, 56 new tokens each) per run.
+     * generation run ({@code generate}: 32 prompts of 8 tokens, 56 new tokens each) per run; or, at GPT-2's
+     * 50,257-token vocabulary, one RealModelBenchmark scoring batch (16 rows of 8 + 120 tokens) with the
+     * vocabulary statistics ({@code score50k}) or loss only, as MoPe scores ({@code loss50k}).
      */
     public static Runnable create(String mode, int d, int layers, int heads) {
+        if (mode.equals("score50k") || mode.equals("loss50k")) {
+            CausalLm model = CausalLm.initialize(ModelConfig.of(ModelFamily.GPT2, RealModelBenchmark.VOCAB, d, layers,
+                    heads, RealModelBenchmark.POSITIONS, RealModelBenchmark.EOS), 1);
+            List<PromptResponse> rows = RealModelBenchmark.randomData(RealModelBenchmark.SCORE_BATCH,
+                    RealModelBenchmark.SEQ - RealModelBenchmark.PROMPT, new Random(d + layers));
+            ResponseScorer scorer = new ResponseScorer(model, RealModelBenchmark.SCORE_BATCH, RealModelBenchmark.SEQ);
+            return mode.equals("score50k") ? () -> scorer.score(rows) : () -> scorer.meanNll(rows);
+        }
         ModelConfig config = ModelConfig.of(ModelFamily.GPT2, VOCAB, d, layers, heads, 128, VOCAB - 1);
         List<PromptResponse> data = FoundationBenchmark.randomData(BATCH * STEPS, new Random(d));
         CausalLm model = CausalLm.initialize(config, 1);   // lives as long as the benchmark's JVM
@@ -52,7 +62,8 @@ public final class BuildAbWorkload {
                 return () -> trainer.train(model, data);
             default:
                 model.close();
-                throw new IllegalArgumentException("mode must be 'score', 'train' or 'generate', got '" + mode + "'");
+                throw new IllegalArgumentException("mode must be 'score', 'train', 'generate', 'score50k' or 'loss50k', "
+                        + "got '" + mode + "'");
         }
     }
 }

@@ -80,7 +80,7 @@ public final class OpProfile {
     }
 
     /** Total microseconds per op name over the trace's outermost events (nested calls are not counted twice). */
-    private static Map<String, double[]> topLevelTotals(Path trace) throws IOException {
+    static Map<String, double[]> topLevelTotals(Path trace) throws IOException {
         JsonNode root = new ObjectMapper().readTree(trace.toFile());
         JsonNode events = root.isArray() ? root : root.path("traceEvents");
         List<JsonNode> complete = new ArrayList<>();
@@ -113,7 +113,7 @@ public final class OpProfile {
         return totals;
     }
 
-    private static void print(Map<String, double[]> totals, int batches) {
+    static void print(Map<String, double[]> totals, int batches) {
         double all = totals.values().stream().mapToDouble(t -> t[0]).sum();
         System.out.printf("| op | ms per batch | share | calls per batch |%n|---|---|---|---|%n");
         totals.entrySet().stream()
