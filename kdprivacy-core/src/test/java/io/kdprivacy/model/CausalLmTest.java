@@ -285,6 +285,36 @@ class CausalLmTest {
             }
         }
     }
+    @Test
+    void aBatchWhoseVocabularyHeadRunsInSeveralChunksScoresAsItsExamplesOneByOne() {
+        int vocab = 50_257;
+        try (CausalLm model = CausalLm.initialize(ModelConfig.of(ModelFamily.GPT2, vocab, 16, 1, 2, 96, vocab - 1), 3)) {
+            java.util.Random random = new java.util.Random(4);
+            List<PromptResponse> examples = new java.util.ArrayList<>();
+            for (int length : new int[] {70, 45, 80, 21}) {
+                examples.add(new PromptResponse(random.ints(5, 0, vocab - 1).toArray(),
+                        random.ints(length, 0, vocab - 1).toArray()));
+            }
+            assertThat(ResponseScorer.headRows(vocab)).as("the batch's 216 response positions take several chunks")
+                    .isLessThan(216);
+            ResponseScorer batched = new ResponseScorer(model, 4, 96);
+            ResponseScorer single = new ResponseScorer(model, 1, 96);
+            List<TokenScores> chunked = batched.score(examples);
+            List<TokenScores> alone = single.score(examples);
+            double[] chunkedNll = batched.meanNll(examples);
+            double[] aloneNll = single.meanNll(examples);
+            for (int i = 0; i < examples.size(); i++) {
+                assertThat(chunked.get(i).length()).isEqualTo(examples.get(i).response().length);
+                assertThat(chunked.get(i).logProbs()).containsExactly(alone.get(i).logProbs(), within(1e-5f));
+                assertThat(chunked.get(i).expectedLogProbs()).containsExactly(alone.get(i).expectedLogProbs(),
+                        within(1e-5f));
+                assertThat(chunked.get(i).logProbStds()).containsExactly(alone.get(i).logProbStds(), within(1e-5f));
+                assertThat(chunkedNll[i]).isCloseTo(aloneNll[i], within(1e-5));
+                assertThat(chunkedNll[i]).isCloseTo(chunked.get(i).meanNll(), within(1e-6));
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ModelFamily.class)
     void scoresEqualTheFullForwardDistributionAtResponsePositions(ModelFamily family) {
