@@ -66,9 +66,10 @@ import java.util.stream.Stream;
  *       prompt 8 + response 120 random tokens (the scorer runs the head on the 120 response positions; training
  *       appends EOS and drops one response token, so 128 tokens either way).</li>
  *   <li>{@code audit [members nonMembers mopeSample]} (default 500 500 100): a whole audit-only run through
- *       {@link ScenarioRunner}: a random GPT-2-small teacher and a random 82M student exported in Hugging Face
- *       layout with the GPT-2 tokenizer, both as {@link ModelSpec#checkpoint checkpoints} (no reference), on
- *       synthetic support tickets of about 128 GPT-2 tokens (see {@link Tickets}); every score-based attack,
+ *       {@link ScenarioRunner}: a random GPT-2-small teacher and a random 82M student exported (in a JVM of their
+ *       own, first) in Hugging Face layout with the GPT-2 tokenizer, both audited as {@link ModelSpec#checkpoint
+ *       checkpoints} (no reference), on synthetic support tickets of about 128 GPT-2 tokens (see {@link Tickets}),
+ *       batch 16 (the audit default), sequences up to {@value #MAX_LENGTH}; every score-based attack,
  *       MoPe M = {@value #MOPE_M} under {@code new MopeBudget(mopeSample, }{@link #MOPE_BLOCKS}{@code )}, and
  *       the paper's memorization probe (64 new tokens, 32 compared). A sampler thread reads the auditing
  *       thread's stack every {@value #SAMPLE_MS} ms and attributes the time to phases (scoring pass, MoPe, per
@@ -100,6 +101,8 @@ public final class RealModelBenchmark {
     /** Room for a ~30-token prompt plus the probe's 64 new tokens and for every ~128-token example. */
     static final int MAX_LENGTH = 160;
     static final int SAMPLE_MS = 100;
+    /** The scenario's seed (also the MoPe budget's sampling seed, as AuditSettings.defaults() has it). */
+    static final long SEED = 42;
 
     /** The two shapes measured: name, layers (d=768, 12 heads). */
     enum Gpt2Shape {
@@ -138,14 +141,18 @@ public final class RealModelBenchmark {
             }
             case "throughput-child" -> throughput(Gpt2Shape.valueOf(args[1]));
             case "audit" -> {
-                String[] rest = Arrays.copyOfRange(args, 1, args.length);
-                String[] child = new String[rest.length + 1];
-                child[0] = "audit-child";
-                System.arraycopy(rest, 0, child, 1, rest.length);
-                fork(child);
+                Path work = Files.createTempDirectory("kdprivacy-realmodel");
+                try {
+                    fork("export-child", work.toString());
+                    fork("audit-child", work.toString(), args.length > 1 ? args[1] : "500", args.length > 2 ? args[2] : "500",
+                            args.length > 3 ? args[3] : "100");
+                } finally {
+                    deleteTree(work);
+                }
             }
-            case "audit-child" -> audit(args.length > 1 ? Integer.parseInt(args[1]) : 500,
-                    args.length > 2 ? Integer.parseInt(args[2]) : 500, args.length > 3 ? Integer.parseInt(args[3]) : 100);
+            case "export-child" -> export(Path.of(args[1]));
+            case "audit-child" -> audit(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]));
             case "profile" -> fork("profile-child", args.length > 1 ? args[1] : "12");
             case "profile-child" -> profile(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException("mode must be throughput, audit or profile, got '" + mode + "'");
@@ -311,59 +318,87 @@ public final class RealModelBenchmark {
     // ---------------------------------------------------------------------------------------------------------
     // audit
 
-    private static void audit(int memberCount, int nonMemberCount, int mopeSample) throws Exception {
+    /** The random teacher (GPT-2-small) and student (distilgpt2 shape) in Hugging Face layout with the GPT-2 tokenizer. */
+    private static void export(Path work) throws Exception {
+        long t0 = System.nanoTime();
+        Path tokenizerFile = gpt2Tokenizer();
+        try (CausalLm teacher = CausalLm.initialize(Gpt2Shape.GPT2_SMALL.config(), 1)) {
+            HuggingFaceCheckpoints.export(teacher, tokenizerFile, work.resolve("teacher-gpt2-small"));
+        }
+        try (CausalLm student = CausalLm.initialize(Gpt2Shape.DISTILGPT2.config(), 2)) {
+            HuggingFaceCheckpoints.export(student, tokenizerFile, work.resolve("student-distilgpt2-shape"));
+        }
+        System.out.printf("initialised and exported both checkpoints in %.1f s (own JVM, not part of the audit)%n",
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void audit(Path work, int memberCount, int nonMemberCount, int mopeSample) throws Exception {
         System.out.printf("audit-only run: %d members + %d non-members, MoPe M = %d with budget (sample %d, blocks %s), "
                         + "memorization probe 64/32; started %s%n", memberCount, nonMemberCount, MOPE_M, mopeSample,
                 MOPE_BLOCKS, now());
         Path tokenizerFile = gpt2Tokenizer();
-        Path work = Files.createTempDirectory("kdprivacy-realmodel");
-        try {
-            long t0 = System.nanoTime();
-            Path teacherDir = work.resolve("teacher-gpt2-small");
-            Path studentDir = work.resolve("student-distilgpt2-shape");
-            try (CausalLm teacher = CausalLm.initialize(Gpt2Shape.GPT2_SMALL.config(), 1)) {
-                HuggingFaceCheckpoints.export(teacher, tokenizerFile, teacherDir);
-            }
-            try (CausalLm student = CausalLm.initialize(Gpt2Shape.DISTILGPT2.config(), 2)) {
-                HuggingFaceCheckpoints.export(student, tokenizerFile, studentDir);
-            }
-            System.out.printf("initialised and exported both checkpoints in %.1f s (not part of the audit)%n",
-                    (System.nanoTime() - t0) / 1e9);
-
-            Path support = support();
-            List<Example> members;
-            List<Example> nonMembers;
-            try (HuggingFaceTokenizer tokenizer = new HuggingFaceTokenizer(tokenizerFile)) {
-                members = Tickets.from(JsonlDataset.load(support.resolve("train.jsonl"))).generate(memberCount, 1, tokenizer);
-                nonMembers = Tickets.from(JsonlDataset.load(support.resolve("holdout.jsonl")))
-                        .generate(nonMemberCount, 2, tokenizer);
-                System.out.println("tokens per example (prompt + response): members " + Tickets.lengths(members, tokenizer)
-                        + ", non-members " + Tickets.lengths(nonMembers, tokenizer));
-            }
-
-            AuditSettings settings = AuditSettings.defaults().withMope(MOPE_M, true)
-                    .withMopeBudget(new MopeBudget(mopeSample, MOPE_BLOCKS));
-            PrivacyScenario scenario = PrivacyScenario.builder()
-                    .members(ExampleSource.of("synthetic tickets from train.jsonl", members))
-                    .nonMembers(ExampleSource.of("synthetic tickets from holdout.jsonl", nonMembers))
-                    .teacher(ModelSpec.checkpoint(teacherDir)).student(ModelSpec.checkpoint(studentDir))
-                    .maxLength(MAX_LENGTH).audit(settings).seed(42).build();
-            PhaseSampler sampler = new PhaseSampler(Thread.currentThread());
-            sampler.start();
-            PrivacyReport report;
-            t0 = System.nanoTime();
-            try (ScenarioRunner runner = new ScenarioRunner(new ArtifactCache(work.resolve("cache")))) {
-                report = runner.run(scenario, KdTechnique.KD, "real-model-audit");
-            }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            sampler.stop();
-            System.out.printf("%nwhole ScenarioRunner.run: %.1f s (%.1f min); peak RSS %d MiB; finished %s%n", wall, wall / 60,
-                    ProcessMemory.peakRssMiB(), now());
-            sampler.print(wall);
-            printIntervals(report);
-        } finally {
-            deleteTree(work);
+        Path support = support();
+        List<Example> members;
+        List<Example> nonMembers;
+        long[] tokens = new long[2];
+        try (HuggingFaceTokenizer tokenizer = new HuggingFaceTokenizer(tokenizerFile)) {
+            List<Example> tickets = new ArrayList<>(JsonlDataset.load(support.resolve("train.jsonl")));
+            tickets.addAll(JsonlDataset.load(support.resolve("holdout.jsonl")));
+            Tickets pool = Tickets.from(tickets);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            members = pool.generate(memberCount, 1, tokenizer, seen);
+            nonMembers = pool.generate(nonMemberCount, 2, tokenizer, seen);
+            System.out.println("tokens per example (prompt + response): members " + Tickets.lengths(members, tokenizer)
+                    + ", non-members " + Tickets.lengths(nonMembers, tokenizer));
+            tokens[0] = Tickets.tokens(members, tokenizer) + Tickets.tokens(nonMembers, tokenizer);
+            MopeBudget budget = new MopeBudget(mopeSample, MOPE_BLOCKS);
+            tokens[1] = Tickets.tokens(select(members, budget.indices(members.size(), SEED)), tokenizer)
+                    + Tickets.tokens(select(nonMembers, budget.indices(nonMembers.size(), SEED + 1)), tokenizer);
         }
+
+        AuditSettings settings = AuditSettings.defaults().withMope(MOPE_M, true)
+                .withMopeBudget(new MopeBudget(mopeSample, MOPE_BLOCKS));
+        PrivacyScenario scenario = PrivacyScenario.builder()
+                .members(ExampleSource.of("synthetic tickets (seed 1)", members))
+                .nonMembers(ExampleSource.of("synthetic tickets (seed 2)", nonMembers))
+                .teacher(ModelSpec.checkpoint(work.resolve("teacher-gpt2-small")))
+                .student(ModelSpec.checkpoint(work.resolve("student-distilgpt2-shape")))
+                .maxLength(MAX_LENGTH).audit(settings).seed(SEED).build();
+        PhaseSampler sampler = new PhaseSampler(Thread.currentThread());
+        sampler.start();
+        PrivacyReport report;
+        long t0 = System.nanoTime();
+        try (ScenarioRunner runner = new ScenarioRunner(new ArtifactCache(work.resolve("cache")))) {
+            report = runner.run(scenario, KdTechnique.KD, "real-model-audit");
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        sampler.stop();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("%nwhole ScenarioRunner.run: %.1f s (%.1f min); peak RSS %d MiB (JVM heap committed at the end "
+                        + "%d MiB, max %d MiB); finished %s%n", wall, wall / 60, ProcessMemory.peakRssMiB(),
+                runtime.totalMemory() >> 20, runtime.maxMemory() >> 20, now());
+        sampler.print(wall);
+        int passes = MOPE_M * (1 + MOPE_BLOCKS.size());
+        System.out.printf("%nrates: %d tokens in the scoring pass, %d tokens in each of the %d MoPe loss-only passes, %d "
+                + "probe tokens generated per model%n", tokens[0], tokens[1], passes, 64L * (memberCount + nonMemberCount));
+        for (String role : List.of("teacher", "student")) {
+            double score = sampler.seconds(role + ": scoring pass");
+            double mope = sampler.seconds(role + ": MoPe, whole model — loss-only passes")
+                    + sampler.seconds(role + ": MoPe, per block — loss-only passes");
+            double probe = sampler.seconds(role + ": memorization probe");
+            System.out.printf("  %s: scoring pass %.0f tokens/s, MoPe loss-only passes %.0f tokens/s, probe %.0f generated "
+                            + "tokens/s%n", role, tokens[0] / score, passes * tokens[1] / mope,
+                    64.0 * (memberCount + nonMemberCount) / probe);
+        }
+        printIntervals(report);
+    }
+
+    private static <T> List<T> select(List<T> items, int[] rows) {
+        List<T> out = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            out.add(items.get(r));
+        }
+        return out;
     }
 
     /** Each attack's AUC, interval and width per model, with the examples it used. */
@@ -431,8 +466,10 @@ public final class RealModelBenchmark {
     /**
      * Deterministic synthetic support tickets of about 128 GPT-2 tokens, recombined from a ticket file: each
      * example's prompt is one ticket's customer message ({@code Customer: ...\nAgent: }), its response agent
-     * sentences drawn (seeded) from the file's responses and joined until prompt + response has 120–136 tokens.
-     * Members come from {@code train.jsonl}, non-members from {@code holdout.jsonl}, so no text is shared.
+     * sentences drawn (seeded) from the tickets' responses and joined until prompt + response has 120–136 tokens.
+     * Members and non-members are drawn, with seeds 1 and 2, from one pool (the sample's {@code train.jsonl} and
+     * {@code holdout.jsonl}, 450 tickets), never the same example twice. Timing data, not a privacy experiment:
+     * the models are random.
      */
     static final class Tickets {
 
@@ -458,10 +495,10 @@ public final class RealModelBenchmark {
             return new Tickets(messages, sentences);
         }
 
-        List<Example> generate(int count, long seed, HuggingFaceTokenizer tokenizer) {
+        /** {@code count} examples from {@code seed}, none of them already in {@code seen} (which they are added to). */
+        List<Example> generate(int count, long seed, HuggingFaceTokenizer tokenizer, java.util.Set<String> seen) {
             SplittableRandom random = new SplittableRandom(seed);
             List<Example> out = new ArrayList<>(count);
-            java.util.Set<String> seen = new java.util.HashSet<>();
             while (out.size() < count) {
                 String prompt = messages.get(random.nextInt(messages.size()));
                 int promptTokens = tokenizer.encode(prompt).length;
@@ -483,6 +520,12 @@ public final class RealModelBenchmark {
                 }
             }
             return out;
+        }
+
+        /** Prompt + response tokens of all examples. */
+        static long tokens(List<Example> examples, HuggingFaceTokenizer tokenizer) {
+            return examples.stream().mapToLong(e -> tokenizer.encode(e.prompt()).length
+                    + tokenizer.encode(e.response()).length).sum();
         }
 
         /** min / median / max of prompt + response tokens. */
@@ -595,6 +638,13 @@ public final class RealModelBenchmark {
             }
             String who = inAudit ? (audit == 1 ? "teacher: " : audit == 2 ? "student: " : "audit " + audit + ": ") : "";
             return who + phase + (phase.startsWith("MoPe") && activity != null ? " — " + activity : "");
+        }
+
+        /** Seconds attributed to {@code phase} (0 if none). */
+        double seconds(String phase) {
+            synchronized (seconds) {
+                return seconds.getOrDefault(phase, 0.0);
+            }
         }
 
         void print(double wall) {
