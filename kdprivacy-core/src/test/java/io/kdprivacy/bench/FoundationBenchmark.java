@@ -1,8 +1,5 @@
 package io.kdprivacy.bench;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.kdprivacy.model.CausalLm;
 import io.kdprivacy.model.GenerationConfig;
 import io.kdprivacy.model.Generator;
@@ -20,6 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+
+import static io.kdprivacy.bench.Measurements.matmulGflops;
+import static io.kdprivacy.bench.Measurements.percent;
+import static io.kdprivacy.bench.Measurements.seconds;
+import static io.kdprivacy.bench.Measurements.summary;
 
 /**
  * Throughput of the foundation on this machine: training, scoring and generation tokens/s and peak
@@ -106,24 +108,6 @@ public final class FoundationBenchmark {
         }
     }
 
-    private static double seconds(Runnable body) {
-        long t0 = System.nanoTime();
-        body.run();
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static String summary(double[] values, String format) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return String.format(format + " [" + format + "–" + format + "]",
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
-    }
-
-    private static String percent(double[] values) {
-        double[] scaled = Arrays.stream(values).map(v -> 100 * v).toArray();
-        return summary(scaled, "%.0f%%").replace("%%", "%");
-    }
-
     /** {@code n} random prompt (8 tokens) + response rows of exactly SEQ tokens with the EOS. */
     static List<PromptResponse> randomData(int n, Random r) {
         List<PromptResponse> out = new ArrayList<>();
@@ -141,18 +125,4 @@ public final class FoundationBenchmark {
         return out;
     }
 
-    /** The float32 2048² matmul rate through libtorch, in GFLOP/s (one warm-up product, then five timed). */
-    private static double matmulGflops() {
-        try (NDManager m = Torch.newManager()) {
-            NDArray a = m.randomNormal(new Shape(2048, 2048));
-            NDArray b = m.randomNormal(new Shape(2048, 2048));
-            a.matMul(b).close();
-            int n = 5;
-            long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                a.matMul(b).close();
-            }
-            return 2.0 * 2048 * 2048 * 2048 * n / ((System.nanoTime() - t0) / 1e9) / 1e9;
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package io.kdprivacy.bench;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import io.kdprivacy.audit.AuditSettings;
 import io.kdprivacy.audit.MopeBudget;
@@ -37,7 +35,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +43,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+
+import static io.kdprivacy.bench.Measurements.matmulGflops;
+import static io.kdprivacy.bench.Measurements.percent;
+import static io.kdprivacy.bench.Measurements.seconds;
+import static io.kdprivacy.bench.Measurements.summary;
 
 /**
  * Real-model scale on this machine: GPT-2-small (124M parameters: d=768, 12 layers, 12 heads, vocabulary
@@ -254,39 +256,6 @@ public final class RealModelBenchmark {
             out.add(new PromptResponse(r.ints(PROMPT, 0, EOS).toArray(), r.ints(responseLength, 0, EOS).toArray()));
         }
         return out;
-    }
-
-    private static double seconds(Runnable body) {
-        long t0 = System.nanoTime();
-        body.run();
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static String summary(double[] values, String format) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return String.format(format + " [" + format + "–" + format + "]",
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
-    }
-
-    private static String percent(double[] values) {
-        double[] scaled = Arrays.stream(values).map(v -> 100 * v).toArray();
-        return summary(scaled, "%.0f%%").replace("%%", "%");
-    }
-
-    /** The float32 2048² matmul rate through libtorch, in GFLOP/s (one warm-up product, then five timed). */
-    static double matmulGflops() {
-        try (NDManager m = Torch.newManager()) {
-            NDArray a = m.randomNormal(new ai.djl.ndarray.types.Shape(2048, 2048));
-            NDArray b = m.randomNormal(new ai.djl.ndarray.types.Shape(2048, 2048));
-            a.matMul(b).close();
-            int n = 5;
-            long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                a.matMul(b).close();
-            }
-            return 2.0 * 2048 * 2048 * 2048 * n / ((System.nanoTime() - t0) / 1e9) / 1e9;
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
