@@ -56,7 +56,8 @@ def spearman(xs, ys):
 
 def main():
     reports = {}
-    for f in glob.glob(os.path.join(RESULTS, "*.json")):
+    # SupportBotPrivacyTest only: RealModelPrivacyTest's results are another scenario
+    for f in glob.glob(os.path.join(RESULTS, "io.kdprivacy.sample.SupportBotPrivacyTest_*.json")):
         r = json.load(open(f, encoding="utf-8"))
         reports[r["technique"]] = r
     if not reports:

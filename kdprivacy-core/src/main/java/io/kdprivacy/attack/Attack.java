@@ -23,26 +23,29 @@ public enum Attack {
     LOSS,
 
     /**
-     * Published: −(Σ_t NLL_t) / |zlib(text)|. Paper-compatible: −(mean NLL) / |zlib(text)| (the reference
-     * divides the mean loss). |zlib(text)| is the length of {@link Deflater}'s default-level output in the
-     * zlib format (header and checksum included), as Python's {@code zlib.compress}.
+     * −(mean NLL) / |zlib(text)|: the log-perplexity over the text's zlib length, as Carlini et al. (2021)
+     * define it and as the Min-K%++ and MIMIR code and the paper's code compute it. Same in both modes.
+     * |zlib(text)| is the length of {@link Deflater}'s default-level output in the zlib format (header and
+     * checksum included), as Python's {@code zlib.compress}.
      *
-     * <p>Quirk not reproduced: the reference compresses the text decoded from the model's argmax
+     * <p>Quirk not reproduced: the paper's code compresses the text decoded from the model's argmax
      * predictions, not the response. A cache holds no argmax predictions, so both modes compress the
-     * response text the caller supplied to {@link ScoreCache#of}; a caller wanting the reference's
-     * behaviour can supply argmax-decoded texts there.
+     * response text the caller supplied to {@link ScoreCache#of}; a caller wanting the paper's behaviour can
+     * supply argmax-decoded texts there.
      */
     ZLIB,
 
     /**
-     * Published (Shi et al.): mean of the ⌈k·T⌉ (at least 1) lowest log p_t. Paper-compatible: mean of the
-     * ⌊k·T⌋ lowest <em>probabilities</em> p_t (the reference averages probabilities); when ⌊k·T⌋ = 0
-     * (T &lt; 5 at k = 0.2) the score is NaN and the example is dropped, as in the reference.
+     * Published (Shi et al.): mean of the ⌊k·T⌋ lowest log p_t, the count the Min-K% and Min-K%++ code
+     * takes; where ⌊k·T⌋ = 0 (T &lt; 5 at k = 0.2) the single lowest, so a short response still scores
+     * (that code's mean of an empty slice is NaN). Paper-compatible: mean of the ⌊k·T⌋ lowest
+     * <em>probabilities</em> p_t (the paper's code averages probabilities); when ⌊k·T⌋ = 0 the score is NaN
+     * and the example is dropped, as there.
      */
     MIN_K,
 
     /**
-     * Published (Zhang et al.): z_t = (log p_t − μ_t) / σ_t, then the Min-K% mean of z (⌈k·T⌉ lowest, at
+     * Published (Zhang et al.): z_t = (log p_t − μ_t) / σ_t, then the Min-K% mean of z (⌊k·T⌋ lowest, at
      * least 1). Paper-compatible: z_t = (p_t − μ_t) / σ_t (the reference puts the probability, not the
      * log-probability, in the numerator), then the ⌊k·T⌋ lowest, NaN when empty. In both modes σ_t is
      * floored at {@value #MIN_SIGMA} so a one-hot next-token distribution gives a finite z.
@@ -54,6 +57,13 @@ public enum Attack {
      * the same order. Same in both modes.
      */
     REFERENCE;
+
+    /**
+     * Revision of the score definitions above, part of every cached audit's key: raised whenever a definition
+     * changes, so audits cached under the old one are rebuilt instead of reused. Revision 2: zlib divides the
+     * mean NLL and Min-K% / Min-K%++ take ⌊k·T⌋ tokens in the published mode (revision 1: the summed NLL, ⌈k·T⌉).
+     */
+    public static final int DEFINITIONS_REVISION = 2;
 
     /** Default Min-K% fraction. */
     public static final double DEFAULT_K = 0.2;
@@ -93,7 +103,7 @@ public enum Attack {
             TokenScores s = target.scores(i);
             out[i] = switch (this) {
                 case LOSS -> -s.meanNll();
-                case ZLIB -> -(paper ? s.meanNll() : sumNll(s)) / zlibLength(target.text(i));
+                case ZLIB -> -s.meanNll() / zlibLength(target.text(i));
                 case MIN_K -> minK(paper ? probabilities(s) : toDouble(s.logProbs()), k, paper);
                 case MIN_K_PLUS_PLUS -> minK(zScores(s, paper), k, paper);
                 case REFERENCE -> -(s.meanNll() - reference.scores(i).meanNll());
@@ -120,12 +130,13 @@ public enum Attack {
     }
 
     /**
-     * Mean of the lowest values: ⌈k·n⌉ (at least 1) of them, or in paper mode ⌊k·n⌋ (NaN when 0).
-     * NaN for an empty input.
+     * Mean of the ⌊k·n⌋ lowest values: at least 1 of them, or in paper mode NaN when ⌊k·n⌋ = 0. NaN for an
+     * empty input.
      */
     static double minK(double[] values, double k, boolean paper) {
         int n = values.length;
-        int count = paper ? (int) Math.floor(k * n) : Math.max(1, (int) Math.ceil(k * n));
+        int floor = (int) Math.floor(k * n);
+        int count = paper ? floor : Math.max(1, floor);
         if (n == 0 || count == 0) {
             return Double.NaN;
         }
@@ -136,17 +147,6 @@ public enum Attack {
             sum += sorted[i];
         }
         return sum / count;
-    }
-
-    private static double sumNll(TokenScores s) {
-        if (s.length() == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (float lp : s.logProbs()) {
-            sum -= lp;
-        }
-        return sum;
     }
 
     private static double[] toDouble(float[] values) {

@@ -80,7 +80,9 @@ public final class Divergences {
 
     /**
      * Generalized JSD: with m = β·p_θ + (1−β)·q, β·KL(p_θ ‖ m) + (1−β)·KL(q ‖ m), masked mean; β ∈ [0,1].
-     * β = 0.5 is the ordinary JSD; β = 0 and β = 1 give 0. GKD uses β = {@value #GKD_BETA}.
+     * β = 0.5 is the ordinary JSD; β = 0 and β = 1 give 0. GKD uses β = {@value #GKD_BETA}. β weights the
+     * student here, as in DistiLLM's code; the GKD paper and TRL weight the teacher, so their β is 1 − ours
+     * (our 0.9 is their 0.1).
      */
     public static NDArray generalizedJsd(NDArray teacherLogits, NDArray studentLogits, NDArray mask, double beta) {
         return compute(Divergence.GENERALIZED_JSD, teacherLogits, studentLogits, mask, beta);

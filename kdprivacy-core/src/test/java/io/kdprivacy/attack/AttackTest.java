@@ -44,12 +44,14 @@ class AttackTest {
     }
 
     @Test
-    void minKAveragesLowestLogProbsWithCeilingCount() {
+    void minKAveragesTheFloorCountOfLowestLogProbsAtLeastOne() {
         ScoreCache c = cache(five(), four());
-        // k = 0.2: ⌈1⌉ = 1 of 5 → −4; ⌈0.8⌉ = 1 of 4 → −2
+        // k = 0.2: ⌊1⌋ = 1 of 5 → −4; ⌊0.8⌋ = 0 of 4, at least 1 → −2 (the reference code's empty slice is NaN)
         assertThat(Attack.MIN_K.scores(c, PUBLISHED)).containsExactly(new double[] {-4, -2}, within(EPS));
-        // k = 0.5: ⌈2.5⌉ = 3 → mean(−4, −3, −2) = −3
-        assertThat(Attack.MIN_K.scores(c, null, PUBLISHED, 0.5)[0]).isCloseTo(-3, within(EPS));
+        // k = 0.5: ⌊2.5⌋ = 2 → mean(−4, −3) = −3.5 (a ceiling count, 3, would give −3)
+        assertThat(Attack.MIN_K.scores(c, null, PUBLISHED, 0.5)[0]).isCloseTo(-3.5, within(EPS));
+        // k = 0.7: ⌊3.5⌋ = 3 → mean(−4, −3, −2) = −3
+        assertThat(Attack.MIN_K.scores(c, null, PUBLISHED, 0.7)[0]).isCloseTo(-3, within(EPS));
     }
 
     @Test
@@ -68,6 +70,8 @@ class AttackTest {
         // z = (lp − μ)/σ = (0, −0.5, −2, −0.75, 0.5/1e-6); k = 0.4: ⌈2⌉ = 2 → mean(−2, −0.75)
         double s = Attack.MIN_K_PLUS_PLUS.scores(cache(five()), null, PUBLISHED, 0.4)[0];
         assertThat(s).isCloseTo(-1.375, within(EPS));
+        // k = 0.5: ⌊2.5⌋ = 2, the same two (a ceiling count, 3, would add −0.5: −1.0833)
+        assertThat(Attack.MIN_K_PLUS_PLUS.scores(cache(five()), null, PUBLISHED, 0.5)[0]).isCloseTo(-1.375, within(EPS));
         double top = Attack.MIN_K_PLUS_PLUS.scores(cache(five()), null, PUBLISHED, 1.0)[0];
         assertThat(top).as("σ = 0 is floored, not a division by zero").isFinite()
                 .isCloseTo((0 - 0.5 - 2 - 0.75 + 0.5 / Attack.MIN_SIGMA) / 5, within(1e-3));
@@ -82,14 +86,15 @@ class AttackTest {
     }
 
     @Test
-    void zlibDividesByDeflatedLength() throws IOException {
+    void zlibDividesTheMeanNllByTheDeflatedLengthInBothModes() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DeflaterOutputStream out = new DeflaterOutputStream(bytes)) {
             out.write(TEXT.getBytes(StandardCharsets.UTF_8));
         }
         int length = bytes.size();
         assertThat(Attack.zlibLength(TEXT.getBytes(StandardCharsets.UTF_8))).isEqualTo(length);
-        assertThat(Attack.ZLIB.scores(cache(five()), PUBLISHED)[0]).isCloseTo(-10.5 / length, within(EPS));
+        // mean NLL (1 + 2 + 3 + 4 + 0.5) / 5 = 2.1, as Carlini et al. and the Min-K%++ / MIMIR code (not the sum, 10.5)
+        assertThat(Attack.ZLIB.scores(cache(five()), PUBLISHED)[0]).isCloseTo(-2.1 / length, within(EPS));
         assertThat(Attack.ZLIB.scores(cache(five()), PAPER_COMPATIBLE)[0]).isCloseTo(-2.1 / length, within(EPS));
     }
 
