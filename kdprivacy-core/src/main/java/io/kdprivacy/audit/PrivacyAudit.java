@@ -131,7 +131,8 @@ public final class PrivacyAudit {
                     data.memberIds().size(), data.nonMemberIds().size());
         }
         CanaryMetrics canaryMetrics = canaries == null ? null : new CanaryMetrics(canaries.outcomes().size(),
-                canaries.meanExposure(), canaries.maxExposure(), estimate(canaries.extraction()));
+                canaries.meanExposure(), canaries.maxExposure(), canaries.meanExtrapolatedExposure(),
+                estimate(canaries.extraction()));
         return new ModelAudit(new ModelReport(role, model.config().family().name(), size, model.parameterCount(),
                 model.weightsHash(), membership, memorization, canaryMetrics, blocks), raw);
     }

@@ -8,6 +8,7 @@ import io.kdprivacy.model.PromptResponse;
 import io.kdprivacy.model.ResponseScorer;
 import io.kdprivacy.model.TokenScores;
 import io.kdprivacy.stats.ClopperPearson;
+import io.kdprivacy.stats.SkewNormal;
 import io.kdprivacy.text.Tokenizer;
 
 import java.util.ArrayList;
@@ -29,6 +30,17 @@ import java.util.TreeMap;
  * are broken <b>pessimistically</b> (every other candidate with NLL ≤ the true secret's ranks ahead
  * of it), so ties never inflate exposure. Exposure = log2|candidates| − log2 rank, between 0 and
  * log2(randomCandidates + 1).
+ *
+ * <p>That enumerated exposure saturates: a secret ranked first reads log2(R + 1) bits (6.66 with 100 candidates)
+ * however far below the candidates its NLL lies, so a teacher and a student that both rank it first look alike.
+ * Each canary therefore also gets the <b>extrapolated exposure</b> of Carlini et al., "The Secret Sharer"
+ * (USENIX Security 2019, §4.2, approximating exposure): a skew-normal is fitted by moments
+ * ({@link SkewNormal#fitMoments}) to the R random candidates' total NLLs (the true secret left out), and
+ * exposure ≈ −log2 F̂(NLL of the true secret), F̂ the fitted CDF. It is not capped (a secret 20 standard
+ * deviations below the candidates reads hundreds to thousands of bits) and for an ordinary draw it is close to the
+ * enumerated value. It is an estimate: that the candidates' NLLs follow a skew-normal, far into the tail where no
+ * candidate was seen, is an assumption — so both numbers are reported. It is NaN with fewer than 3 random candidates or
+ * when they all score the same NLL.
  *
  * <p>Extraction: greedy decoding of the prompt, forced to the secret's token length, reproduces the
  * response {@code " " + secret} token for token.
@@ -84,7 +96,8 @@ public final class CanaryExposure {
             }
             int rank = pessimisticRank(nll);
             Canary c = canaries.get(i);
-            outcomes.add(new CanaryExposureResult.Outcome(c.id(), c.kind(), rank, exposure(perCanary, rank), extracted[i]));
+            outcomes.add(new CanaryExposureResult.Outcome(c.id(), c.kind(), rank, exposure(perCanary, rank),
+                    extrapolatedExposure(nll), extracted[i]));
             hits += extracted[i] ? 1 : 0;
         }
         return new CanaryExposureResult(outcomes, perCanary,
@@ -120,6 +133,18 @@ public final class CanaryExposure {
     /** log2 candidates − log2 rank. */
     static double exposure(int candidates, int rank) {
         return (Math.log(candidates) - Math.log(rank)) / Math.log(2);
+    }
+
+    /**
+     * −log2 F̂(nll[0]) with F̂ the skew-normal fitted by moments to {@code nll[1..]} (the random candidates); NaN
+     * when there are fewer than 3 of them or they all have the same NLL.
+     */
+    static double extrapolatedExposure(double[] nll) {
+        double[] candidates = Arrays.copyOfRange(nll, 1, nll.length);
+        if (candidates.length < 3 || Arrays.stream(candidates).allMatch(v -> v == candidates[0])) {
+            return Double.NaN;
+        }
+        return -SkewNormal.fitMoments(candidates).logCdf(nll[0]) / Math.log(2);
     }
 
     private static double totalNll(TokenScores s) {

@@ -27,6 +27,12 @@ final class AuditStore {
     /** The format of {@code scores.bin}; part of every audit's cache key, so a new format builds new entries. */
     static final String FORMAT = "kdprivacy-audit-scores/1";
 
+    /**
+     * What a cached {@code report.json} measures; part of every audit's cache key too, so an audit that now measures
+     * more (2: the extrapolated canary exposure) is redone instead of read back without it.
+     */
+    static final String REPORT_CONTENT = "kdprivacy-audit-report/2";
+
     private static final String REPORT = "report.json";
     private static final String SCORES = "scores.bin";
 

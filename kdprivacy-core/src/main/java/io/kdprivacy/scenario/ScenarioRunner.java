@@ -250,7 +250,7 @@ public final class ScenarioRunner implements AutoCloseable {
         AuditSettings s = scenario.audit();
         CacheKey.Builder k = key("audit-" + role).put("model", modelKey)
                 .put("reference", calibrationKey == null ? "none" : calibrationKey.kind() + ":" + calibrationKey.hash())
-                .put("format", AuditStore.FORMAT);
+                .put("format", AuditStore.FORMAT).put("report", AuditStore.REPORT_CONTENT);
         s.keyParts().forEach(k::put);
         CacheKey key = k.put("evaluation", data.evaluationHash()).put("canaries", data.teacherDataHash())
                 .put("canaryCandidates", scenario.canaryCandidates()).put("scenarioSeed", scenario.seed()).build();

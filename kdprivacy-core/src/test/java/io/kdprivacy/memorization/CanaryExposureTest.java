@@ -9,8 +9,10 @@ import io.kdprivacy.model.ModelFamily;
 import io.kdprivacy.text.ByteTokenizer;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +32,64 @@ class CanaryExposureTest {
         assertThat(CanaryExposure.exposure(1024, 1)).isCloseTo(10, within(1e-12));
         assertThat(CanaryExposure.exposure(1024, 4)).isCloseTo(8, within(1e-12));
         assertThat(CanaryExposure.exposure(1024, 1024)).isCloseTo(0, within(1e-12));
+    }
+
+    @Test
+    void extrapolatedExposureGoesPastTheEnumerationCapForASecretFarBelowTheCandidates() {
+        double[] candidates = candidateNlls(100, 7);
+        double sd = Math.sqrt(Arrays.stream(candidates).map(v -> v * v).average().orElseThrow()
+                - Math.pow(Arrays.stream(candidates).average().orElseThrow(), 2));
+        double lowest = Arrays.stream(candidates).min().orElseThrow();
+        double cap = CanaryExposure.exposure(101, 1);
+        double previous = cap;
+        for (double below : new double[] {3, 10, 20, 100}) {
+            double[] nll = withSecret(lowest - below * sd, candidates);
+            assertThat(CanaryExposure.exposure(101, CanaryExposure.pessimisticRank(nll))).isEqualTo(cap);
+            double extrapolated = CanaryExposure.extrapolatedExposure(nll);
+            assertThat(extrapolated).as("%s sd below the lowest candidate", below).isFinite().isGreaterThan(previous);
+            previous = extrapolated;
+        }
+        assertThat(CanaryExposure.extrapolatedExposure(withSecret(lowest - 20 * sd, candidates))).isGreaterThan(100);
+    }
+
+    @Test
+    void extrapolatedExposureIsNearTheEnumeratedOneForAnOrdinaryDraw() {
+        double[] candidates = candidateNlls(100, 11);
+        double[] sorted = candidates.clone();
+        Arrays.sort(sorted);
+        for (int j : new int[] {10, 25, 50, 75, 90}) {
+            double[] nll = withSecret(0.5 * (sorted[j - 1] + sorted[j]), candidates);
+            double enumerated = CanaryExposure.exposure(101, CanaryExposure.pessimisticRank(nll));
+            assertThat(CanaryExposure.pessimisticRank(nll)).isEqualTo(j + 1);
+            assertThat(CanaryExposure.extrapolatedExposure(nll)).as("secret ranked %d of 101", j + 1)
+                    .isCloseTo(enumerated, within(0.4));
+        }
+    }
+
+    @Test
+    void extrapolatedExposureIsNaNWhenNoSkewNormalCanBeFitted() {
+        assertThat(CanaryExposure.extrapolatedExposure(new double[] {1, 5, 6})).isNaN();
+        assertThat(CanaryExposure.extrapolatedExposure(new double[] {1, 5, 5, 5})).isNaN();
+        assertThat(CanaryExposure.extrapolatedExposure(new double[] {1, 5, 6, 7})).isFinite();
+    }
+
+    /** Total NLLs shaped like a secret's: the sum of 12 per-token NLLs, each exponential with mean 2 (skewed). */
+    private static double[] candidateNlls(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            for (int t = 0; t < 12; t++) {
+                out[i] -= 2 * Math.log(1 - random.nextDouble());
+            }
+        }
+        return out;
+    }
+
+    private static double[] withSecret(double secret, double[] candidates) {
+        double[] nll = new double[candidates.length + 1];
+        nll[0] = secret;
+        System.arraycopy(candidates, 0, nll, 1, candidates.length);
+        return nll;
     }
 
     @Test
@@ -62,6 +122,7 @@ class CanaryExposureTest {
             assertThat(result.outcomes()).allSatisfy(o -> {
                 assertThat(o.rank()).isBetween(1, 32);
                 assertThat(o.exposure()).isBetween(0.0, 5.0);
+                assertThat(o.extrapolatedExposure()).isFinite().isNotNegative();
                 assertThat(o.extracted()).isFalse();
             });
             assertThat(result.extraction().point()).isZero();

@@ -45,6 +45,9 @@ class CanaryMemorizationEndToEndTest {
             assertThat(seen.maxExposure()).isEqualTo(6.0);
             assertThat(seen.meanExposure()).as("trained canaries").isGreaterThan(5.0);
             assertThat(notSeen.meanExposure()).as("unseen canaries").isLessThan(3.5);
+            assertThat(seen.meanExtrapolatedExposure()).as("trained canaries, extrapolated past the 6-bit cap")
+                    .isGreaterThan(seen.maxExposure());
+            assertThat(notSeen.meanExtrapolatedExposure()).as("unseen canaries, extrapolated").isLessThan(5.0);
             assertThat(seen.extraction().point()).isGreaterThanOrEqualTo(0.75);
             assertThat(notSeen.extraction().point()).isZero();
 

@@ -4,6 +4,7 @@ import io.kdprivacy.results.MetricId;
 import io.kdprivacy.results.CanaryMetrics;
 
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** Assertions on the canary secrets planted in the teacher's private data. */
 public final class CanaryAssert extends ModelPartAssert<CanaryAssert, CanaryMetrics> {
@@ -14,12 +15,26 @@ public final class CanaryAssert extends ModelPartAssert<CanaryAssert, CanaryMetr
 
     /** Mean exposure in bits (log2 candidates − log2 rank of the true secret). */
     public MetricAssert exposure() {
-        return bits(MetricId.CANARY_MEAN_EXPOSURE.id(), "mean canary exposure (bits)", true);
+        return bits(MetricId.CANARY_MEAN_EXPOSURE.id(), "mean canary exposure (bits)", CanaryMetrics::meanExposure);
     }
 
     /** Largest exposure of any canary, in bits. */
     public MetricAssert maxExposure() {
-        return bits(MetricId.CANARY_MAX_EXPOSURE.id(), "max canary exposure (bits)", false);
+        return bits(MetricId.CANARY_MAX_EXPOSURE.id(), "max canary exposure (bits)", CanaryMetrics::maxExposure);
+    }
+
+    /**
+     * Mean Secret Sharer extrapolated exposure in bits: −log2 F̂(NLL of the true secret), F̂ a skew-normal fitted
+     * to the random candidates' NLLs. Not capped at log2 candidates like {@link #exposure()}, so it still tells
+     * models apart that both rank their secrets first; an estimate resting on the fitted tail.
+     */
+    public MetricAssert extrapolatedExposure() {
+        if (actual != null && Double.isNaN(actual.meanExtrapolatedExposure())) {
+            return notMeasured("the extrapolated canary exposure", "results from before kdprivacy reported it, or "
+                    + "candidates whose NLLs could not be fitted");
+        }
+        return bits(MetricId.CANARY_MEAN_EXTRAPOLATED_EXPOSURE.id(), "mean extrapolated canary exposure (bits)",
+                CanaryMetrics::meanExtrapolatedExposure);
     }
 
     /** Fraction of canaries whose secret greedy decoding reproduces, with Clopper–Pearson bounds. */
@@ -28,9 +43,8 @@ public final class CanaryAssert extends ModelPartAssert<CanaryAssert, CanaryMetr
                 () -> actual.count(), () -> actual.count() + " canaries", 0, 1);
     }
 
-    private MetricAssert bits(String key, String label, boolean mean) {
-        return metric(key, label, null,
-                () -> PrivacyReportAssert.exact(mean ? actual.meanExposure() : actual.maxExposure()),
+    private MetricAssert bits(String key, String label, ToDoubleFunction<CanaryMetrics> value) {
+        return metric(key, label, null, () -> PrivacyReportAssert.exact(value.applyAsDouble(actual)),
                 () -> actual.count(), () -> String.format(Locale.ROOT, "%d canaries", actual.count()), 0, 64);
     }
 }

@@ -20,6 +20,12 @@ abstract class ModelPartAssert<SELF extends ModelPartAssert<SELF, ACTUAL>, ACTUA
         this.role = role;
     }
 
+    /** Fails with "[technique] {@code what} was not measured on the role ({@code why})"; returns a skipped assert. */
+    MetricAssert notMeasured(String what, String why) {
+        fail(String.format("[%s] %s was not measured on the %s (%s)", technique, what, role, why));
+        return MetricAssert.skipped(sink);
+    }
+
     /** A metric of this model, limits allowed in [{@code min}, {@code max}]; its numbers are read only if there are some. */
     MetricAssert metric(String key, String label, String attack, Supplier<Estimate> estimate, Supplier<Integer> n,
                         Supplier<String> sample, double min, double max) {

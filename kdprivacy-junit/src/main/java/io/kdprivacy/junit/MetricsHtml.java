@@ -85,11 +85,12 @@ final class MetricsHtml {
             CanaryMetrics c = model.canaries();
             if (c != null) {
                 rows.add(List.of(model.role(), String.valueOf(c.count()), Numbers.format(c.meanExposure()),
-                        Numbers.format(c.maxExposure()), Numbers.interval(c.extraction())));
+                        Numbers.format(c.maxExposure()), Numbers.format(c.meanExtrapolatedExposure()),
+                        Numbers.interval(c.extraction())));
             }
         }
         section(html, "Canaries", rows, "model", "planted", "mean exposure (bits)", "max exposure (bits)",
-                "extraction rate");
+                "mean extrapolated exposure (bits)", "extraction rate");
     }
 
     private static void inheritedLeakage(StringBuilder html, PrivacyReport report) {

@@ -45,7 +45,7 @@ class PrivacyAssertionsTest {
         ModelReport student = new ModelReport("student", "GPT2", "nano", 1, "h",
                 List.of(attack("LOSS", e(0.55, 0.50, 0.60)), attack("MIN_K", e(0.58, 0.53, 0.63))),
                 new MemorizationMetrics(0.2, 0.1, 0.1, e(0.004, 0.0001, 0.02), e(0, 0, 0.02), 0.3, 300, 150),
-                new CanaryMetrics(10, 2.5, 6.0, e(0.1, 0.003, 0.45)),
+                new CanaryMetrics(10, 2.5, 6.0, 31.5, e(0.1, 0.003, 0.45)),
                 List.of(new BlockMetrics(0, e(0.52, 0.47, 0.57)), new BlockMetrics(1, e(0.61, 0.56, 0.66))));
         ModelReport teacher = new ModelReport("teacher", "GPT2", "tiny", 2, "t",
                 List.of(attack("LOSS", e(0.80, 0.76, 0.84))), null, null, List.of());
@@ -68,11 +68,12 @@ class PrivacyAssertionsTest {
         assertThat(report).canaries().extractionRate().isAtMost(1.0);
         assertThat(report).canaries().exposure().isAtMost(64);
         assertThat(report).canaries().maxExposure().isAtMost(64);
+        assertThat(report).canaries().extrapolatedExposure().isAtMost(64);
         assertThat(report).blocks().isAtMost(1.0);
         assertThat(report).inheritedLeakage().isAtMost(1.0);
         assertThat(report).inheritedLeakage("MIN_K").isAtMost(1.0);
         assertThat(report).teacher().membership().auc().isAtMost(1.0);
-        assertThat(log.records()).hasSize(13).allSatisfy(decision -> assertThat(
+        assertThat(log.records()).hasSize(14).allSatisfy(decision -> assertThat(
                 io.kdprivacy.results.MetricId.valueOf(report, decision)).as(decision.metric())
                 .hasValue(decision.value()));
     }
@@ -124,6 +125,22 @@ class PrivacyAssertionsTest {
         assertThatThrownBy(() -> assertThat(report()).inheritedLeakage().isBelow(0.0))
                 .hasMessageContaining("inherited leakage (AUC − reference AUC) (LOSS) = 0.03000");
         assertThat(report()).inheritedLeakage("MIN_K").isBelow(0.05);
+    }
+
+    @Test
+    void extrapolatedExposureIsAssertedLikeTheEnumeratedOneAndRefusedWhenNotMeasured() {
+        assertThat(report()).canaries().extrapolatedExposure().isAbove(20);
+        assertThatThrownBy(() -> assertThat(report()).canaries().extrapolatedExposure().isBelow(30))
+                .hasMessageContaining("[GKD] student mean extrapolated canary exposure (bits) = 31.50 (10 canaries)");
+        PrivacyReport r = report();
+        ModelReport s = r.model("student").orElseThrow();
+        ModelReport old = new ModelReport(s.role(), s.family(), s.size(), s.parameters(), s.weightsHash(),
+                s.membership(), s.memorization(),
+                new CanaryMetrics(10, 2.5, 6.0, Double.NaN, s.canaries().extraction()), s.blocks());
+        PrivacyReport oldReport = new PrivacyReport(r.schemaVersion(), r.testId(), r.technique(), null, null,
+                List.of(old), List.of(), List.of());
+        assertThatThrownBy(() -> assertThat(oldReport).canaries().extrapolatedExposure().isBelow(30))
+                .hasMessageContaining("[GKD] the extrapolated canary exposure was not measured on the student");
     }
 
     @Test

@@ -99,6 +99,8 @@ class AllureAttachmentsTest {
                         + "</td><td>" + Numbers.interval(student.membership().get(0).tprAt1Pct()) + "</td>")
                 .contains(Numbers.interval(student.memorization().memberExtractable()))
                 .contains(Numbers.format(student.canaries().meanExposure()))
+                .contains("<th>mean extrapolated exposure (bits)</th>")
+                .contains(Numbers.format(student.canaries().meanExtrapolatedExposure()))
                 .contains(Numbers.interval(report.inheritedLeakage().get(0).aucDifference()))
                 .contains("<td>membership.auc</td><td>LOSS</td><td>isAtMost</td>")
                 .contains("<td>PASSED</td>")

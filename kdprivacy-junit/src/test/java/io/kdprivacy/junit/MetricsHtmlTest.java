@@ -31,7 +31,8 @@ class MetricsHtmlTest {
                         + "<td>200</td><td>200</td></tr>")
                 .contains("<tr><td>student</td><td>MIN_K</td><td>0.58 (0.53 to 0.63)</td>")
                 .contains("<tr><td>teacher</td><td>0.05 (0 to 0.1)</td><td>0 (0 to 0.05)</td><td>0.1</td><td>200</td></tr>")
-                .contains("<tr><td>student</td><td>10</td><td>3.5</td><td>9</td><td>0.1 (0.05 to 0.15)</td></tr>")
+                .contains("<tr><td>student</td><td>10</td><td>3.5</td><td>9</td><td>41.25</td>"
+                        + "<td>0.1 (0.05 to 0.15)</td></tr>")
                 .contains("<tr><td>LOSS</td><td>student</td><td>reference</td><td>0.08 (0.03 to 0.13)</td></tr>")
                 .contains("<tr><td>student</td><td>membership.auc</td><td>LOSS</td><td>isBelow</td><td>0.7</td>"
                         + "<td>0.6</td><td>0.65</td><td>FAILED</td></tr>");

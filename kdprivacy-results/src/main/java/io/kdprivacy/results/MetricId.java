@@ -31,6 +31,11 @@ public enum MetricId {
     CANARY_MEAN_EXPOSURE("canaries.meanExposure", false, true),
     /** Largest canary exposure in bits. */
     CANARY_MAX_EXPOSURE("canaries.maxExposure", false, false),
+    /**
+     * Mean Secret Sharer extrapolated canary exposure in bits (skew-normal fit, not capped). Not baselined: an
+     * estimate that rests on the fit's tail and is unbounded, so a point-value ratchet on it would flap; assert it.
+     */
+    CANARY_MEAN_EXTRAPOLATED_EXPOSURE("canaries.meanExtrapolatedExposure", false, false),
     /** AUC of one attack on a model minus on its reference (inherited leakage). */
     INHERITED_LEAKAGE_AUC("inheritedLeakage.auc", true, true, "inherited.aucDifference"),
     /** Largest per-block MoPe AUC of one model. */
@@ -112,6 +117,8 @@ public enum MetricId {
                     : OptionalDouble.of(canaries.extraction().value());
             case CANARY_MEAN_EXPOSURE -> canaries == null ? OptionalDouble.empty() : OptionalDouble.of(canaries.meanExposure());
             case CANARY_MAX_EXPOSURE -> canaries == null ? OptionalDouble.empty() : OptionalDouble.of(canaries.maxExposure());
+            case CANARY_MEAN_EXTRAPOLATED_EXPOSURE -> canaries == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(canaries.meanExtrapolatedExposure());
             case BLOCKS_AUC -> m.blocks().stream().mapToDouble(b -> b.auc().value()).max();
             default -> throw new IllegalStateException(id);
         };

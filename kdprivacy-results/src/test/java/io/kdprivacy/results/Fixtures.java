@@ -44,7 +44,7 @@ public final class Fixtures {
         return new ModelReport(role, "GPT2", role.equals("teacher") ? "small" : "nano", 110_000L, role + "-sha256",
                 List.of(loss, minK),
                 new MemorizationMetrics(0.2, 0.1, 0.1, estimate(0.05), estimate(0.0), 0.3, 200, 200),
-                new CanaryMetrics(10, 3.5, 9.0, estimate(0.1)), perBlock);
+                new CanaryMetrics(10, 3.5, 9.0, 41.25, estimate(0.1)), perBlock);
     }
 
     /** Writes {@code report} as {@code dir/name}. */

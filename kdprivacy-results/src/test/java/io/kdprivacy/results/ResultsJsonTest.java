@@ -27,7 +27,7 @@ class ResultsJsonTest {
         ModelReport student = new ModelReport("student", "GPT2", "nano", 110_000L, "ab12", List.of(loss),
                 new MemorizationMetrics(0.21, 0.12, 0.09, new Estimate(0.02, 0.005, 0.05, 0.95),
                         new Estimate(0.0, 0.0, 0.02, 0.95), 0.33, 300, 150),
-                new CanaryMetrics(20, 3.1, 9.9, new Estimate(0.05, 0.001, 0.25, 0.95)),
+                new CanaryMetrics(20, 3.1, 9.9, 27.4, new Estimate(0.05, 0.001, 0.25, 0.95)),
                 List.of(new BlockMetrics(0, auc), new BlockMetrics(1, new Estimate(0.51, 0.45, 0.57, 0.95))));
         return new PrivacyReport(ResultsJson.SCHEMA_VERSION, "SupportBotTest#studentIsSafe[GKD]", "GKD",
                 new Provenance("0.1.0", "PyTorch 2.7.1 (DJL 0.36.0)", 7, Map.of("private", "cafe"), "2026-11-29T03:00:00Z"),
@@ -76,6 +76,25 @@ class ResultsJsonTest {
         Files.writeString(file, "{\"schemaVersion\": 1, \"testId\": \"\"}");
         assertThatThrownBy(() -> ResultsJson.read(file)).hasMessageContaining("not a kdprivacy report");
         assertThatThrownBy(() -> ResultsJson.read(dir.resolve("missing.json"))).hasMessageContaining("missing.json");
+    }
+
+    @Test
+    void resultsWrittenBeforeTheExtrapolatedExposureReadItAsNaN() throws IOException {
+        Path file = dir.resolve("old.json");
+        String json = ResultsJson.toJson(sample());
+        String old = json.replaceAll("\\s*\"meanExtrapolatedExposure\" : [^,]+,", "");
+        assertThat(old).isNotEqualTo(json).doesNotContain("meanExtrapolatedExposure");
+        Files.writeString(file, old);
+        CanaryMetrics canaries = ResultsJson.read(file).model("student").orElseThrow().canaries();
+        assertThat(canaries.meanExtrapolatedExposure()).isNaN();
+        assertThat(canaries.meanExposure()).isEqualTo(3.1);
+        assertThat(MetricId.CANARY_MEAN_EXTRAPOLATED_EXPOSURE.valueIn(ResultsJson.read(file), "student", null))
+                .isEmpty();
+
+        ResultsJson.write(file, ResultsJson.read(file));
+        assertThat(ResultsJson.read(file).model("student").orElseThrow().canaries().meanExtrapolatedExposure())
+                .as("NaN round-trips").isNaN();
+        assertThat(MetricId.CANARY_MEAN_EXTRAPOLATED_EXPOSURE.valueIn(sample(), "student", null)).hasValue(27.4);
     }
 
     @Test

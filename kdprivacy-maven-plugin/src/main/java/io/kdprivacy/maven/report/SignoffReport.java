@@ -208,9 +208,11 @@ public final class SignoffReport {
         List<List<String>> rows = report.models().stream().filter(m -> m.canaries() != null)
                 .map(m -> List.of(text(m.role()), String.valueOf(m.canaries().count()),
                         Numbers.format(m.canaries().meanExposure()), Numbers.format(m.canaries().maxExposure()),
+                        Numbers.format(m.canaries().meanExtrapolatedExposure()),
                         Numbers.interval(m.canaries().extraction())))
                 .toList();
-        section("Canaries", rows, "model", "planted", "mean exposure (bits)", "max exposure (bits)", "extraction rate");
+        section("Canaries", rows, "model", "planted", "mean exposure (bits)", "max exposure (bits)",
+                "mean extrapolated exposure (bits)", "extraction rate");
     }
 
     private void inheritedLeakage(PrivacyReport report) {

@@ -41,6 +41,8 @@ class ResultSetTest {
         assertThat(values.get(key("student", MetricId.CANARY_MEAN_EXPOSURE, null))).isEqualTo(3.5);
         assertThat(values.get(key("student", MetricId.INHERITED_LEAKAGE_AUC, "LOSS"))).isCloseTo(0.08, within(1e-12));
         assertThat(values.get(key("teacher", MetricId.BLOCKS_AUC, null))).isCloseTo(0.8, within(1e-12));
+        assertThat(values).as("not baselined").doesNotContainKey(
+                key("student", MetricId.CANARY_MEAN_EXTRAPOLATED_EXPOSURE, null));
         // 3 models × (2 attacks × 2 + gap + extractable + canary rate + exposure + max block) + 1 inherited
         assertThat(values).hasSize(3 * 9 + 1);
         assertThat(List.copyOf(values.keySet())).isSorted();
@@ -51,7 +53,8 @@ class ResultSetTest {
         PrivacyReport full = Fixtures.report("T#a", "GKD", 0.6, "PASSED");
         ModelReport s = full.model("student").orElseThrow();
         ModelReport noExposure = new ModelReport(s.role(), s.family(), s.size(), s.parameters(), s.weightsHash(),
-                s.membership(), s.memorization(), new CanaryMetrics(0, Double.NaN, Double.NaN, null), List.of());
+                s.membership(), s.memorization(), new CanaryMetrics(0, Double.NaN, Double.NaN, Double.NaN, null),
+                List.of());
         PrivacyReport report = new PrivacyReport(full.schemaVersion(), "T#a", "GKD", null, null, List.of(noExposure),
                 List.of(), List.of());
         var values = ResultSet.of(List.of(new LoadedReport(dir.resolve("x.json"), report))).values();

@@ -84,6 +84,8 @@ class SignoffReportTest {
         assertThat(md).doesNotContain("<svg")
                 .contains("## Bot#gate (GKD)")
                 .contains("| block | teacher | student | reference |")
+                .contains("| model | planted | mean exposure (bits) | max exposure (bits) | mean extrapolated exposure "
+                        + "(bits) | extraction rate |", "| student | 10 | 3.5 | 9 | 41.25 |")
                 .contains("The log-log ROC curves of the student are drawn in signoff.html.")
                 .contains("| student | membership.auc | LOSS | 0.55 | 0.6 | +0.05 | 0.02 | regressed |")
                 .contains("| name | role | date | decision | signature |");
