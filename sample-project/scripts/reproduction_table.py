@@ -35,7 +35,9 @@ def row(label, m, leak):
     cells.append(est(mem["memberExtractable"]) if mem else "–")
     cells.append(f"{mem['gap']:.3f}" if mem else "–")
     can = m.get("canaries")
-    cells.append(f"{can['meanExposure']:.2f}" if can else "–")
+    extrapolated = can.get("meanExtrapolatedExposure") if can else None
+    cells.append((f"{can['meanExposure']:.2f}" + (f" / {float(extrapolated):.1f}" if extrapolated is not None else ""))
+                 if can else "–")
     blocks = [b["auc"]["value"] for b in m["blocks"]]
     cells.append(f"{min(blocks):.3f}–{max(blocks):.3f}" if blocks else "–")
     cells.append(est(leak["aucDifference"]) if leak else "–")
@@ -77,7 +79,7 @@ def main():
         "inherited leakage is student − reference AUC with a paired bootstrap. Do not edit by hand: rerun the script.",
         "",
         "| model | loss AUC | Min-K% AUC | MoPe AUC | TPR@1% FPR (loss) | extraction rate | memorization gap | "
-        "canary exposure (bits) | per-block AUC range | inherited leakage (loss) |",
+        "canary exposure (bits): enumerated / extrapolated | per-block AUC range | inherited leakage (loss) |",
         "|---|---|---|---|---|---|---|---|---|---|",
         row("teacher", teacher, None),
         row("reference student (no KD)", reference, None),
