@@ -5,15 +5,18 @@ import io.kdprivacy.results.ResultsJson;
 import io.kdprivacy.results.chart.BlockHeatmapChart;
 import io.kdprivacy.results.chart.RocChart;
 import io.qameta.allure.Allure;
+import io.qameta.allure.util.PropertiesUtils;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
  * Labels, parameters and attachments of one invocation (loaded only when Allure is present): epic
  * {@code privacy}, feature = technique, the technique and models as parameters, and as attachments a metrics
  * table (HTML), the log-log ROC curves of the teacher and the student and the per-block heatmap (SVG), and the
- * results JSON. None of them carries the report's opt-in member excerpts: those stay in the results file. The
- * parameters allure-junit5 derives from the injected report arguments are removed for the same reason.
+ * results JSON; and Allure's environment and categories files ({@link AllureEnvironment}). None of them
+ * carries the report's opt-in member excerpts: those stay in the results file. The parameters allure-junit5
+ * derives from the injected report arguments are removed for the same reason.
  */
 final class AllureAttachments {
 
@@ -41,5 +44,11 @@ final class AllureAttachments {
         BlockHeatmapChart.svg(report.models()).ifPresent(svg ->
                 Allure.addAttachment("MoPe AUC per transformer block", SVG, svg, ".svg"));
         Allure.addAttachment("kdprivacy results.json", "application/json", ResultsJson.toJson(report), ".json");
+        AllureEnvironment.write(resultsDirectory(), report);
+    }
+
+    /** Allure's results directory: {@code allure.results.directory} (allure.properties or a system property). */
+    static Path resultsDirectory() {
+        return Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
     }
 }
