@@ -32,6 +32,8 @@ final class AllureAttachments {
             Allure.getLifecycle().updateTestCase(test ->
                     test.getParameters().removeIf(p -> injected.contains(p.getName())));
         }
+        // allure-junit5 names a template invocation "method(Parameters) [KD] method"; one name, once, reads better
+        Allure.getLifecycle().updateTestCase(test -> test.setName(displayName(report)));
         Allure.epic("privacy");
         Allure.feature(report.technique());
         Allure.parameter("technique", report.technique());
@@ -45,6 +47,12 @@ final class AllureAttachments {
                 Allure.addAttachment("MoPe AUC per transformer block", SVG, svg, ".svg"));
         Allure.addAttachment("kdprivacy results.json", "application/json", ResultsJson.toJson(report), ".json");
         AllureEnvironment.write(resultsDirectory(), report);
+    }
+
+    /** {@code method [technique]} from a test id {@code package.Class#method[technique]}. */
+    static String displayName(PrivacyReport report) {
+        String method = AllureEnvironment.testMethod(report.testId());
+        return method.substring(method.indexOf('#') + 1) + " [" + report.technique() + "]";
     }
 
     /** Allure's results directory: {@code allure.results.directory} (allure.properties or a system property). */

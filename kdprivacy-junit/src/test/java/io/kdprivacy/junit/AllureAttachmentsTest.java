@@ -77,6 +77,7 @@ class AllureAttachmentsTest {
 
         JsonNode result = single(allureFiles("-result.json"));
         assertThat(result.get("status").asText()).isEqualTo("passed");
+        assertThat(result.get("name").asText()).isEqualTo("studentIsSafe [KD]");
         Map<String, String> labels = pairs(result.get("labels"));
         assertThat(labels).containsEntry("epic", "privacy").containsEntry("feature", "KD");
         Map<String, String> parameters = pairs(result.get("parameters"));
