@@ -33,7 +33,7 @@ class RealModelPrivacyTest {
         assertThat(report).hasValidEvaluationSet();
         assertThat(report).teacher().membership(Attack.LOSS).auc().isAbove(0.5);
         // The stand-ins are fine-tuned on 24 tickets and their students inherit much of the teacher's leakage
-        // (Min-K% AUC about 0.75 against the no-KD reference's 0.36): limits a real team would not accept, set
+        // (Min-K% AUC about 0.77 against the no-KD reference's 0.35): limits a real team would not accept, set
         // here so the sample passes; the committed baseline (privacy-baseline.json) keeps it from getting worse.
         assertThat(report).membership().auc().isBelow(0.97);
         assertThat(report).memorization().extractionRate().isAtMost(0.2);
