@@ -58,13 +58,6 @@ public enum Attack {
      */
     REFERENCE;
 
-    /**
-     * Revision of the score definitions above, part of every cached audit's key: raised whenever a definition
-     * changes, so audits cached under the old one are rebuilt instead of reused. Revision 2: zlib divides the
-     * mean NLL and Min-K% / Min-K%++ take ⌊k·T⌋ tokens in the published mode (revision 1: the summed NLL, ⌈k·T⌉).
-     */
-    public static final int DEFINITIONS_REVISION = 2;
-
     /** Default Min-K% fraction. */
     public static final double DEFAULT_K = 0.2;
 

@@ -83,13 +83,12 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
     }
 
     /**
-     * Every setting that changes what an audit measures, by name, in a fixed order, and the revision of the
-     * attacks' definitions ({@link Attack#DEFINITIONS_REVISION}): the parts of an audit's cache key.
+     * Every setting that changes what an audit measures, by name, in a fixed order: the parts of an audit's
+     * cache key.
      */
     public java.util.Map<String, Object> keyParts() {
         java.util.Map<String, Object> parts = new java.util.LinkedHashMap<>();
         parts.put("attacks", new java.util.TreeSet<>(attacks));
-        parts.put("attackDefinitions", Attack.DEFINITIONS_REVISION);
         parts.put("mode", mode);
         parts.put("minK", minK);
         parts.put("mopePerturbations", mopePerturbations);

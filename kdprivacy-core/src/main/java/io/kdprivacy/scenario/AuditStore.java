@@ -28,8 +28,10 @@ final class AuditStore {
     static final String FORMAT = "kdprivacy-audit-scores/1";
 
     /**
-     * What a cached {@code report.json} measures; part of every audit's cache key too, so an audit that now measures
-     * more (2: the extrapolated canary exposure) is redone instead of read back without it.
+     * What a cached {@code report.json} measures and how; part of every audit's cache key too, so an audit cached
+     * before a change of either is redone instead of read back. Raise it whenever an attack's definition changes or
+     * the report gains a metric. 2: the published zlib divides the mean NLL and Min-K% / Min-K%++ take ⌊k·T⌋ tokens
+     * (1: the summed NLL, ⌈k·T⌉), and the extrapolated canary exposure.
      */
     static final String REPORT_CONTENT = "kdprivacy-audit-report/2";
 
