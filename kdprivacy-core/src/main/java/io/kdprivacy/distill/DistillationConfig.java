@@ -44,6 +44,25 @@ public record DistillationConfig(KdTechnique technique, double learningRate, dou
         }
     }
 
+    /**
+     * The training budget every technique gets on {@code publicExamples} public examples: {@code epochs ×
+     * ⌈publicExamples / batchSize⌉} optimizer steps of {@code batchSize} training sequences each. The token-level
+     * techniques take exactly these steps; MiniLLM stops its rounds of rollouts and PPO updates when it has taken
+     * them (each of its steps also trains on a batch of ground-truth sequences for its language-modelling term).
+     */
+    public int optimizerSteps(int publicExamples) {
+        if (publicExamples < 1) {
+            throw new IllegalArgumentException("need at least one public example, got " + publicExamples);
+        }
+        return epochs * ((publicExamples + batchSize - 1) / batchSize);
+    }
+
+    /** The budget rule in words, e.g. {@code equal optimizer steps: 3 epochs × ⌈500 / 16⌉ = 96 steps of 16 sequences}. */
+    public String budgetRule(int publicExamples) {
+        return "equal optimizer steps: " + epochs + " epochs × ⌈" + publicExamples + " / " + batchSize + "⌉ = "
+                + optimizerSteps(publicExamples) + " steps of " + batchSize + " sequences";
+    }
+
     /** The divergence actually minimised (DistiLLM may use the skew forward variant). */
     public Divergence divergence() {
         if (technique == KdTechnique.DISTILLM && skewForward) {

@@ -13,9 +13,13 @@ import java.util.List;
  * @param studentDataFraction fraction of each step's batch that the student generated
  * @param finalThreshold     the student-data probability at the end (DistiLLM's τ; GKD's λ; else 0)
  * @param seconds            wall-clock duration
+ * @param sequences          training sequences the steps used, with repeats (MiniLLM: rollouts and the
+ *                           ground-truth sequences of its language-modelling term)
+ * @param responseTokens     response tokens the steps' losses were computed on, with repeats
  */
 public record DistillationResult(KdTechnique technique, int steps, double[] losses, List<Double> validationLosses,
-                                 double[] studentDataFraction, double finalThreshold, double seconds) {
+                                 double[] studentDataFraction, double finalThreshold, double seconds, long sequences,
+                                 long responseTokens) {
 
     public DistillationResult {
         validationLosses = List.copyOf(validationLosses);

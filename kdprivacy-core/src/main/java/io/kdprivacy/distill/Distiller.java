@@ -71,7 +71,7 @@ public final class Distiller {
         }
         SequenceSource source = source(teacher, student, publicData);
         int stepsPerEpoch = (publicData.size() + config.batchSize() - 1) / config.batchSize();
-        int totalSteps = config.epochs() * stepsPerEpoch;
+        int totalSteps = config.optimizerSteps(publicData.size());
         LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(),
                 Math.min(config.minLearningRate(), config.learningRate()), config.warmupSteps(), totalSteps);
         String task = config.technique().displayName();
@@ -82,6 +82,8 @@ public final class Distiller {
         source.validated(initial);
         double[] losses;
         double elapsed;
+        long sequenceCount = 0;
+        long responseTokens = 0;
         try (OptimizationRun run = new OptimizationRun(student, task, "divergence", totalSteps, schedule::rate,
                 config.weightDecay(), config.gradientClip(), logInterval)) {
             for (int step = 0; step < totalSteps; step++) {
@@ -90,6 +92,8 @@ public final class Distiller {
                 SequenceBatch sequences = SequenceBatch.of(batch.examples(), maxLength(config, teacher, student),
                         student.config().eosTokenId(), student.config().eosTokenId(), true);
                 run.step(backward(teacher, student, sequences), sequences.responseTokens(), "");
+                sequenceCount += sequences.batchSize();
+                responseTokens += sequences.responseTokens();
                 studentFraction[step] = batch.studentGeneratedFraction();
                 if ((step + 1) % stepsPerEpoch == 0) {
                     double v = run.frozen(() -> validationLoss(student, validation, config));
@@ -101,7 +105,7 @@ public final class Distiller {
             elapsed = run.elapsedSeconds();
         }
         return new DistillationResult(config.technique(), totalSteps, losses, validationLosses, studentFraction,
-                source.studentDataThreshold(), elapsed);
+                source.studentDataThreshold(), elapsed, sequenceCount, responseTokens);
     }
 
     private SequenceSource source(CausalLm teacher, CausalLm student, List<PromptResponse> publicData) {

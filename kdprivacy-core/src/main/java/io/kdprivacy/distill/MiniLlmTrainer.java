@@ -34,7 +34,9 @@ import java.util.function.Consumer;
  * where w_t = q_old(y_t) / ((1−α)·q_old(y_t) + α·p(y_t)) corrects for sampling from the mixture.
  * Differences from the reference, stated in docs/distillation.md: L_PT uses the public instruction
  * data instead of OpenWebText (nothing can be downloaded), rollouts per round are 64 instead of 256,
- * the reward has no entropy bonus, and the learning rate is constant after warm-up.
+ * the reward has no entropy bonus, and the learning rate is constant after warm-up. The rounds stop when
+ * the run has taken the budget every technique gets ({@link DistillationConfig#optimizerSteps}), possibly in the
+ * middle of a round's PPO epochs, so MiniLLM's student is not trained longer than the others.
  */
 final class MiniLlmTrainer {
 
@@ -58,8 +60,10 @@ final class MiniLlmTrainer {
 
     DistillationResult train(CausalLm teacher, CausalLm student, List<PromptResponse> publicData,
                              List<PromptResponse> validation) {
-        int rounds = Math.max(1, (int) Math.ceil((double) config.epochs() * publicData.size() / settings.rolloutsPerRound()));
+        int totalSteps = config.optimizerSteps(publicData.size());
         int stepsPerRound = settings.ppoEpochs() * ((settings.rolloutsPerRound() + config.batchSize() - 1) / config.batchSize());
+        // rounds whose rollouts are all empty take no step; give up on the budget after this many rounds
+        int maxRounds = 4 * ((totalSteps + stepsPerRound - 1) / stepsPerRound);
         DatasetSource prompts = new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, settings.rolloutsPerRound(), config.seed());
         DatasetSource lmData = new DatasetSource(publicData, SequenceOrigin.GROUND_TRUTH, config.batchSize(), config.seed() + 1);
         TeacherMixedSampler sampler = new TeacherMixedSampler(student, teacher, settings.teacherMix(), config.maxNewTokens());
@@ -68,9 +72,10 @@ final class MiniLlmTrainer {
         double[] lossArray;
         double elapsed;
         int steps;
+        long[] spent = new long[2]; // sequences, response tokens
         try (OptimizationRun run = new OptimizationRun(student, KdTechnique.MINILLM.displayName(), "loss",
-                rounds * stepsPerRound, this::rate, config.weightDecay(), config.gradientClip(), logInterval)) {
-            for (int round = 0; round < rounds; round++) {
+                totalSteps, this::rate, config.weightDecay(), config.gradientClip(), logInterval)) {
+            for (int round = 0; run.steps() < totalSteps && round < maxRounds; round++) {
                 List<Rollout> rollouts = new ArrayList<>();
                 for (Rollout r : sampler.sample(prompts.nextExamples(), config.seed() * 1_000_003L + round)) {
                     if (r.length() > 0) {
@@ -80,25 +85,7 @@ final class MiniLlmTrainer {
                 if (rollouts.isEmpty()) {
                     continue;
                 }
-                float[][] advantages = advantages(rollouts, settings);
-                Random order = new Random(config.seed() * 7919L + round);
-                for (int epoch = 0; epoch < settings.ppoEpochs(); epoch++) {
-                    List<Integer> indices = new ArrayList<>();
-                    for (int i = 0; i < rollouts.size(); i++) {
-                        indices.add(i);
-                    }
-                    Collections.shuffle(indices, order);
-                    for (int from = 0; from < indices.size(); from += config.batchSize()) {
-                        List<Integer> chunk = indices.subList(from, Math.min(indices.size(), from + config.batchSize()));
-                        List<PromptResponse> examples = new ArrayList<>();
-                        chunk.forEach(i -> examples.add(rollouts.get(i).sequence()));
-                        TrainingBatch batch = new TrainingBatch(run.steps(), examples,
-                                Collections.nCopies(examples.size(), SequenceOrigin.STUDENT_GENERATED));
-                        listeners.forEach(l -> l.accept(batch));
-                        double loss = backward(teacher, student, rollouts, advantages, chunk, lmData.nextExamples());
-                        run.step(loss, chunk.stream().mapToInt(i -> rollouts.get(i).length()).sum(), "");
-                    }
-                }
+                ppoEpochs(teacher, student, rollouts, round, lmData, run, totalSteps, spent);
                 validationLosses.add(run.frozen(() -> Distiller.validationLoss(student, validation, config)));
             }
             lossArray = run.losses();
@@ -108,7 +95,38 @@ final class MiniLlmTrainer {
         double[] fraction = new double[lossArray.length];
         java.util.Arrays.fill(fraction, 1.0);
         return new DistillationResult(KdTechnique.MINILLM, steps, lossArray, validationLosses, fraction,
-                settings.teacherMix(), elapsed);
+                settings.teacherMix(), elapsed, spent[0], spent[1]);
+    }
+
+    /** One round's PPO epochs over its rollouts, stopping when the run has taken {@code totalSteps}. */
+    private void ppoEpochs(CausalLm teacher, CausalLm student, List<Rollout> rollouts, int round, DatasetSource lmData,
+                           OptimizationRun run, int totalSteps, long[] spent) {
+        float[][] advantages = advantages(rollouts, settings);
+        Random order = new Random(config.seed() * 7919L + round);
+        for (int epoch = 0; epoch < settings.ppoEpochs(); epoch++) {
+            List<Integer> indices = new ArrayList<>();
+            for (int i = 0; i < rollouts.size(); i++) {
+                indices.add(i);
+            }
+            Collections.shuffle(indices, order);
+            for (int from = 0; from < indices.size(); from += config.batchSize()) {
+                if (run.steps() >= totalSteps) {
+                    return;
+                }
+                List<Integer> chunk = indices.subList(from, Math.min(indices.size(), from + config.batchSize()));
+                List<PromptResponse> examples = new ArrayList<>();
+                chunk.forEach(i -> examples.add(rollouts.get(i).sequence()));
+                TrainingBatch batch = new TrainingBatch(run.steps(), examples,
+                        Collections.nCopies(examples.size(), SequenceOrigin.STUDENT_GENERATED));
+                listeners.forEach(l -> l.accept(batch));
+                List<PromptResponse> groundTruth = lmData.nextExamples();
+                double loss = backward(teacher, student, rollouts, advantages, chunk, groundTruth);
+                int rolloutTokens = chunk.stream().mapToInt(i -> rollouts.get(i).length()).sum();
+                run.step(loss, rolloutTokens, "");
+                spent[0] += chunk.size() + groundTruth.size();
+                spent[1] += rolloutTokens + groundTruth.stream().mapToLong(p -> p.response().length).sum();
+            }
+        }
     }
 
     /** Length-normalised, whitened discounted returns of the clipped, scaled per-token rewards. */

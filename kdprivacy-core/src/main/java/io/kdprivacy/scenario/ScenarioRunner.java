@@ -7,9 +7,9 @@ import io.kdprivacy.audit.PrivacyAudit;
 import io.kdprivacy.cache.ArtifactCache;
 import io.kdprivacy.cache.CacheKey;
 import io.kdprivacy.distill.DistillationConfig;
+import io.kdprivacy.distill.DistillationResult;
 import io.kdprivacy.distill.Distiller;
 import io.kdprivacy.distill.KdTechnique;
-import io.kdprivacy.distill.ReferenceStudents;
 import io.kdprivacy.memorization.CanaryExposure;
 import io.kdprivacy.memorization.CanaryExposureResult;
 import io.kdprivacy.model.CausalLm;
@@ -25,8 +25,11 @@ import io.kdprivacy.results.NotMeasured;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.Provenance;
 import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.results.TrainingBudget;
 import io.kdprivacy.text.Tokenizer;
 import io.kdprivacy.train.SftTrainer;
+import io.kdprivacy.train.TrainingConfig;
+import io.kdprivacy.train.TrainingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,12 +66,17 @@ public final class ScenarioRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
 
+    /** Revision of how a student's training budget is set (1: equal optimizer steps, MiniLLM included). */
+    private static final String BUDGET_RULE = "equal-optimizer-steps/1";
+
     private final ArtifactCache cache;
     private final Map<CacheKey, CausalLm> models = new HashMap<>();
     private final Map<CacheKey, ModelAudit> audits = new HashMap<>();
     private final Map<CacheKey, PrivacyAudit.Scores> referenceScores = new HashMap<>();
     private final Map<CacheKey, ArtifactCache.Outcome> outcomes = new LinkedHashMap<>();
     private final Map<String, String> directoryHashes = new HashMap<>();
+    private final Map<CacheKey, Path> directories = new HashMap<>();
+    private final Map<CacheKey, TrainingBudget> budgets = new HashMap<>();
 
     public ScenarioRunner(ArtifactCache cache) {
         this.cache = cache;
@@ -175,18 +183,28 @@ public final class ScenarioRunner implements AutoCloseable {
                 });
             }
             CausalLm start = init;
-            referenceKey = key("reference").put("init", initKey).put("training", scenario.studentTraining())
-                    .put("public", data.publicHash()).put("tokenizer", tokenizerHash).build();
-            reference = model(referenceKey,
-                    () -> ReferenceStudents.noKdControl(start, data.publicData(), scenario.studentTraining()));
             DistillationConfig distillation = scenario.distillation(technique);
+            // the no-KD control gets the students' budget: as many optimizer steps of as many sequences
+            TrainingConfig referenceTraining = scenario.studentTraining().withEpochs(distillation.epochs())
+                    .withBatchSize(distillation.batchSize());
+            int publicSize = data.publicData().size();
+            referenceKey = key("reference").put("init", initKey).put("training", referenceTraining)
+                    .put("public", data.publicHash()).put("tokenizer", tokenizerHash).build();
+            reference = trained(referenceKey, () -> {
+                CausalLm r = start.copy();
+                TrainingResult t = new SftTrainer(referenceTraining).named("reference-student").train(r, data.publicData());
+                return new Trained(r, new TrainingBudget("no-KD control, the students' budget: "
+                        + distillation.budgetRule(publicSize).replace("equal optimizer steps: ", "") + " (cross-entropy)",
+                        t.steps(), (long) referenceTraining.epochs() * publicSize, t.tokens()));
+            });
             studentKey = key("student").put("teacher", teacherKey).put("init", initKey)
-                    .put("distillation", distillation).put("public", data.publicHash())
+                    .put("distillation", distillation).put("budget", BUDGET_RULE).put("public", data.publicHash())
                     .put("tokenizer", tokenizerHash).build();
-            student = model(studentKey, () -> {
+            student = trained(studentKey, () -> {
                 CausalLm s = start.copy();
-                new Distiller(distillation).distill(teacher, s, data.publicData(), data.validation());
-                return s;
+                DistillationResult d = new Distiller(distillation).distill(teacher, s, data.publicData(), data.validation());
+                return new Trained(s, new TrainingBudget(distillation.budgetRule(publicSize), d.steps(), d.sequences(),
+                        d.responseTokens()));
             });
         }
 
@@ -209,13 +227,13 @@ public final class ScenarioRunner implements AutoCloseable {
         ModelAudit studentAudit = audit(ModelRole.STUDENT.id(), studentSpec.label(), student, studentKey, calibrationKey, data,
                 scenario, tokenizer, audit, calibrationScores);
         reports.add(teacherAudit.report());
-        reports.add(studentAudit.report());
+        reports.add(studentAudit.report().withTraining(budgets.get(studentKey)));
         List<InheritedLeakage> inherited = List.of();
         if (reference != null) {
             String label = scenario.reference() != null ? scenario.reference().label() : studentSpec.label();
             ModelAudit referenceAudit = audit(ModelRole.REFERENCE.id(), label, reference, referenceKey, calibrationKey, data,
                     scenario, tokenizer, audit, calibrationScores);
-            reports.add(referenceAudit.report());
+            reports.add(referenceAudit.report().withTraining(budgets.get(referenceKey)));
             inherited = audit.inheritedLeakage(studentAudit, referenceAudit);
         } else {
             notMeasured.add(new NotMeasured(MetricId.INHERITED_LEAKAGE_AUC.id(), ModelRole.STUDENT.id(), null,
@@ -272,7 +290,28 @@ public final class ScenarioRunner implements AutoCloseable {
         return result;
     }
 
+    /** A model trained in the scenario, with the budget it received. */
+    private record Trained(CausalLm model, TrainingBudget budget) {
+    }
+
+    /** As {@link #model} for a model whose training budget is reported; the budget is cached beside it. */
+    private CausalLm trained(CacheKey key, Supplier<Trained> build) {
+        TrainingBudget[] budget = new TrainingBudget[1];
+        CausalLm model = model(key, () -> {
+            Trained t = build.get();
+            budget[0] = t.budget();
+            return t.model();
+        }, dir -> TrainingBudgets.write(dir.resolve(TrainingBudgets.FILE), budget[0]));
+        budgets.computeIfAbsent(key, k -> budget[0] != null ? budget[0]
+                : TrainingBudgets.read(directories.get(key).resolve(TrainingBudgets.FILE)));
+        return model;
+    }
+
     private CausalLm model(CacheKey key, Supplier<CausalLm> build) {
+        return model(key, build, dir -> { });
+    }
+
+    private CausalLm model(CacheKey key, Supplier<CausalLm> build, java.util.function.Consumer<Path> sidecar) {
         CausalLm loaded = models.get(key);
         if (loaded != null) {
             return loaded;
@@ -282,8 +321,10 @@ public final class ScenarioRunner implements AutoCloseable {
             LOG.info("kdprivacy: building {}", key);
             built[0] = build.get();
             ModelCheckpoints.save(built[0], dir.resolve("model"));
+            sidecar.accept(dir);
         });
         record(key, entry.outcome());
+        directories.put(key, entry.directory());
         CausalLm model = built[0] != null ? built[0] : ModelCheckpoints.load(entry.directory().resolve("model"));
         models.put(key, model);
         return model;
@@ -377,5 +418,7 @@ public final class ScenarioRunner implements AutoCloseable {
         audits.clear();
         referenceScores.clear();
         directoryHashes.clear();
+        directories.clear();
+        budgets.clear();
     }
 }

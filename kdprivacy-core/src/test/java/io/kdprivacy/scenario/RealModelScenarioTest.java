@@ -86,6 +86,7 @@ class RealModelScenarioTest {
         }
         try (ScenarioRunner runner = new ScenarioRunner(new ArtifactCache(cache))) {
             List<String> studentHashes = new ArrayList<>();
+            Set<Integer> budgets = new java.util.HashSet<>();
             for (KdTechnique technique : KdTechnique.values()) {
                 PrivacyReport report = runner.run(scenario, technique, "real#" + technique);
                 assertThat(report.models()).extracting(ModelReport::role).containsExactly("teacher", "student", "reference");
@@ -98,8 +99,14 @@ class RealModelScenarioTest {
                 assertThat(student.parameters()).as("the student base's own shape")
                         .isEqualTo(GPT2_VOCAB * 32L + 64 * 32 + 2 * (12L * 32 * 32 + 13 * 32) + 2 * 32);
                 studentHashes.add(student.weightsHash());
+                assertThat(student.training().rule()).startsWith("equal optimizer steps: ");
+                assertThat(report.model("reference").orElseThrow().training().optimizerSteps())
+                        .as("the no-KD control gets the students' budget").isEqualTo(student.training().optimizerSteps());
+                assertThat(report.model("teacher").orElseThrow().training()).isNull();
+                budgets.add(student.training().optimizerSteps());
                 assertExported(exported.resolve(technique.displayName()), report, gpt2Tokenizer);
             }
+            assertThat(budgets).as("every technique's student took the same optimizer steps").hasSize(1);
             assertThat(studentHashes).as("each technique distils its own student from the base")
                     .doesNotHaveDuplicates().doesNotContain(baseHash);
             Set<String> kinds = runner.cacheOutcomes().keySet().stream().map(CacheKey::kind).collect(Collectors.toSet());
@@ -125,6 +132,8 @@ class RealModelScenarioTest {
             assertThat(withReference.models()).extracting(ModelReport::role)
                     .containsExactly("teacher", "student", "reference");
             assertThat(withReference.inheritedLeakage()).isNotEmpty();
+            assertThat(withReference.models()).as("a checkpoint's training is not ours to report")
+                    .allSatisfy(m -> assertThat(m.training()).isNull());
             assertThat(withReference.model("student").orElseThrow().membership().get(0).members())
                     .as("every declared member is audited: nothing is split off").isEqualTo(12);
             try (CausalLm loaded = io.kdprivacy.model.ModelCheckpoints.load(student)) {
@@ -200,6 +209,11 @@ class RealModelScenarioTest {
             PrivacyReport report = runner.run(scenario, KdTechnique.KD, "scratch#KD");
             Path dir = exported.resolve("KD");
             assertExported(dir, report, null);
+            try (ScenarioRunner warm = new ScenarioRunner(new ArtifactCache(cache))) {
+                assertThat(warm.run(scenario, KdTechnique.KD, "scratch#KD").model("student").orElseThrow().training())
+                        .as("the budget is cached beside the student").isEqualTo(report.model("student").orElseThrow().training())
+                        .isNotNull();
+            }
             assertThat(Files.readString(dir.resolve("tokenizer.json"))).isEqualTo(io.kdprivacy.text.ByteTokenizer.huggingFaceJson());
         }
     }
