@@ -4,6 +4,7 @@ import io.kdprivacy.attack.Attack;
 import io.kdprivacy.attack.Mope;
 import io.kdprivacy.attack.ScoringMode;
 import io.kdprivacy.memorization.MemorizationConfig;
+import io.kdprivacy.utility.UtilityConfig;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,11 +25,12 @@ import java.util.Set;
  * @param bootstrapResamples resamples of every bootstrap interval
  * @param seed               seed of MoPe noise and bootstrap
  * @param mopeBudget         the examples and blocks MoPe and per-block risk are measured on
+ * @param utility            task-quality probe settings (holdout NLL, ROUGE-L of greedy responses), or null to skip it
  */
 public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, int mopePerturbations,
                             double teacherSigma, double studentSigma, boolean perBlock,
                             MemorizationConfig memorization, int batchSize, int maxLength,
-                            int bootstrapResamples, long seed, MopeBudget mopeBudget) {
+                            int bootstrapResamples, long seed, MopeBudget mopeBudget, UtilityConfig utility) {
 
     public AuditSettings {
         attacks = Set.copyOf(attacks);
@@ -42,12 +44,20 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
         mopeBudget = mopeBudget == null ? MopeBudget.ALL : mopeBudget;
     }
 
-    /** Settings without a MoPe budget (every example, every block). */
+    /** Settings with the default utility probe ({@link UtilityConfig#defaults()}). */
+    public AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, int mopePerturbations,
+                         double teacherSigma, double studentSigma, boolean perBlock, MemorizationConfig memorization,
+                         int batchSize, int maxLength, int bootstrapResamples, long seed, MopeBudget mopeBudget) {
+        this(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock, memorization, batchSize,
+                maxLength, bootstrapResamples, seed, mopeBudget, UtilityConfig.defaults());
+    }
+
+    /** Settings without a MoPe budget (every example, every block) and with the default utility probe. */
     public AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, int mopePerturbations,
                          double teacherSigma, double studentSigma, boolean perBlock, MemorizationConfig memorization,
                          int batchSize, int maxLength, int bootstrapResamples, long seed) {
         this(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock, memorization, batchSize,
-                maxLength, bootstrapResamples, seed, MopeBudget.ALL);
+                maxLength, bootstrapResamples, seed, MopeBudget.ALL, UtilityConfig.defaults());
     }
 
     /** Examples per forward pass by default: {@value}. */
@@ -59,7 +69,11 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
     /** Seed of MoPe noise and the bootstrap by default: {@value}. */
     public static final long DEFAULT_SEED = 42;
 
-    /** Every attack, published definitions, MoPe M = 10 with the reference σ, per-block on, the paper's probe. */
+    /**
+     * Every attack, published definitions, MoPe M = 10 with the reference σ, per-block on, the paper's probe, and
+     * utility on every held-out example with greedy responses of up to {@value UtilityConfig#DEFAULT_MAX_NEW_TOKENS}
+     * tokens.
+     */
     public static AuditSettings defaults() {
         return new AuditSettings(EnumSet.allOf(Attack.class), ScoringMode.PUBLISHED, Attack.DEFAULT_K,
                 Mope.DEFAULT_PERTURBATIONS, Mope.TEACHER_SIGMA, Mope.STUDENT_SIGMA, true,
@@ -69,17 +83,17 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
 
     public AuditSettings withMope(int perturbations, boolean blocks) {
         return new AuditSettings(attacks, mode, minK, perturbations, teacherSigma, studentSigma, blocks, memorization,
-                batchSize, maxLength, bootstrapResamples, seed, mopeBudget);
+                batchSize, maxLength, bootstrapResamples, seed, mopeBudget, utility);
     }
 
     public AuditSettings withMemorization(MemorizationConfig config) {
         return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock, config,
-                batchSize, maxLength, bootstrapResamples, seed, mopeBudget);
+                batchSize, maxLength, bootstrapResamples, seed, mopeBudget, utility);
     }
 
     public AuditSettings withLengths(int batch, int length) {
         return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock,
-                memorization, batch, length, bootstrapResamples, seed, mopeBudget);
+                memorization, batch, length, bootstrapResamples, seed, mopeBudget, utility);
     }
 
     /**
@@ -101,24 +115,31 @@ public record AuditSettings(Set<Attack> attacks, ScoringMode mode, double minK, 
         parts.put("bootstrapResamples", bootstrapResamples);
         parts.put("seed", seed);
         parts.put("mopeBudget", mopeBudget);
+        parts.put("utility", utility);
         return parts;
     }
 
     /** These settings with other attacks, scoring mode and Min-K% k. */
     public AuditSettings withAttacks(Set<Attack> newAttacks, ScoringMode newMode, double newMinK) {
         return new AuditSettings(newAttacks, newMode, newMinK, mopePerturbations, teacherSigma, studentSigma, perBlock,
-                memorization, batchSize, maxLength, bootstrapResamples, seed, mopeBudget);
+                memorization, batchSize, maxLength, bootstrapResamples, seed, mopeBudget, utility);
     }
 
     /** These settings with another number of bootstrap resamples per interval. */
     public AuditSettings withBootstrapResamples(int resamples) {
         return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock,
-                memorization, batchSize, maxLength, resamples, seed, mopeBudget);
+                memorization, batchSize, maxLength, resamples, seed, mopeBudget, utility);
+    }
+
+    /** These settings with another utility probe ({@code null} turns it off). */
+    public AuditSettings withUtility(UtilityConfig config) {
+        return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock,
+                memorization, batchSize, maxLength, bootstrapResamples, seed, mopeBudget, config);
     }
 
     /** These settings with MoPe and per-block risk limited to {@code budget}. */
     public AuditSettings withMopeBudget(MopeBudget budget) {
         return new AuditSettings(attacks, mode, minK, mopePerturbations, teacherSigma, studentSigma, perBlock,
-                memorization, batchSize, maxLength, bootstrapResamples, seed, budget);
+                memorization, batchSize, maxLength, bootstrapResamples, seed, budget, utility);
     }
 }

@@ -17,6 +17,7 @@ public final class EvaluationSet {
     private final List<Example> nonMembers;
     private final List<PromptResponse> memberIds;
     private final List<PromptResponse> nonMemberIds;
+    private final Tokenizer tokenizer;
 
     public EvaluationSet(List<Example> members, List<Example> nonMembers, Tokenizer tokenizer) {
         if (members.isEmpty() || nonMembers.isEmpty()) {
@@ -27,6 +28,12 @@ public final class EvaluationSet {
         this.nonMembers = List.copyOf(nonMembers);
         this.memberIds = MemorizationProbe.tokenize(tokenizer, members);
         this.nonMemberIds = MemorizationProbe.tokenize(tokenizer, nonMembers);
+        this.tokenizer = tokenizer;
+    }
+
+    /** The tokenizer the ids come from (it decodes what models generate). */
+    public Tokenizer tokenizer() {
+        return tokenizer;
     }
 
     public List<Example> members() {

@@ -1,8 +1,6 @@
 package io.kdprivacy.audit;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -38,20 +36,7 @@ public record MopeBudget(int sample, List<Integer> blocks) {
      * {@link #sample()} in ascending order.
      */
     public int[] indices(int size, long seed) {
-        if (sample == 0 || sample >= size) {
-            return IntStream.range(0, size).toArray();
-        }
-        int[] order = IntStream.range(0, size).toArray();
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < sample; i++) {   // partial Fisher–Yates
-            int j = i + random.nextInt(size - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(order, sample);
-        Arrays.sort(chosen);
-        return chosen;
+        return io.kdprivacy.stats.Subsample.indices(size, sample, seed);
     }
 
     /**

@@ -25,6 +25,9 @@ import io.kdprivacy.stats.RocCurve;
 import io.kdprivacy.data.SplitManifest;
 import io.kdprivacy.stats.Interval;
 import io.kdprivacy.stats.SampleSize;
+import io.kdprivacy.results.UtilityMetrics;
+import io.kdprivacy.utility.UtilityProbe;
+import io.kdprivacy.utility.UtilityResult;
 import io.kdprivacy.validity.BlindBaseline;
 
 import java.util.ArrayList;
@@ -37,7 +40,8 @@ import java.util.Map;
  * {@code kdprivacy-results}. Per model: <b>one</b> scoring pass per dataset feeds every score-based
  * attack; MoPe adds its M perturbed passes (and M per block for per-block risk), reusing that pass as
  * its unperturbed baseline; the memorization
- * probe adds one greedy generation pass. The reference model is scored once and reused.
+ * probe adds one greedy generation pass, and so does the utility probe (on the non-members only: its holdout NLL comes
+ * from the scoring pass). The reference model is scored once and reused.
  */
 public final class PrivacyAudit {
 
@@ -133,8 +137,24 @@ public final class PrivacyAudit {
         CanaryMetrics canaryMetrics = canaries == null ? null : new CanaryMetrics(canaries.outcomes().size(),
                 canaries.meanExposure(), canaries.maxExposure(), canaries.meanExtrapolatedExposure(),
                 estimate(canaries.extraction()));
-        return new ModelAudit(new ModelReport(role, model.config().family().name(), size, model.parameterCount(),
-                model.weightsHash(), membership, memorization, canaryMetrics, blocks), raw);
+        ModelReport report = new ModelReport(role, model.config().family().name(), size, model.parameterCount(),
+                model.weightsHash(), membership, memorization, canaryMetrics, blocks);
+        if (settings.utility() != null) {
+            report = report.withUtility(utility(model, data, scores.nonMembers()));
+        }
+        return new ModelAudit(report, raw);
+    }
+
+    /** Task quality on the non-members (held out from every model), from their scores plus greedy responses. */
+    private UtilityMetrics utility(CausalLm model, EvaluationSet data, ScoreCache nonMembers) {
+        List<io.kdprivacy.model.TokenScores> tokenScores = new ArrayList<>(nonMembers.size());
+        for (int i = 0; i < nonMembers.size(); i++) {
+            tokenScores.add(nonMembers.scores(i));
+        }
+        UtilityResult r = new UtilityProbe(settings.utility(), settings.batchSize(), settings.bootstrapResamples(),
+                settings.seed()).run(model, data.tokenizer(), data.nonMemberIds(), data.nonMemberResponses(), tokenScores);
+        return new UtilityMetrics(r.examples(), r.holdoutNll(), r.perplexity(), estimate(r.meanRougeL()),
+                r.maxNewTokens());
     }
 
     /**

@@ -69,6 +69,11 @@ public final class CompletionScores {
         return 2 * precision * recall / (precision + recall);
     }
 
+    /** Length of the longest common subsequence of {@code a} and {@code b} (shared with text-level ROUGE-L). */
+    public static int lcsLength(int[] a, int[] b) {
+        return lcsLength(a, a.length, b, b.length);
+    }
+
     /** Length of the longest common subsequence of {@code a[0..aLength)} and {@code b[0..bLength)}. */
     static int lcsLength(int[] a, int aLength, int[] b, int bLength) {
         int[] previous = new int[bLength + 1];

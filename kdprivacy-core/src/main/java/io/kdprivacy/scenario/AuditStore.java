@@ -31,9 +31,10 @@ final class AuditStore {
      * What a cached {@code report.json} measures and how; part of every audit's cache key too, so an audit cached
      * before a change of either is redone instead of read back. Raise it whenever an attack's definition changes or
      * the report gains a metric. 2: the published zlib divides the mean NLL and Min-K% / Min-K%++ take ⌊k·T⌋ tokens
-     * (1: the summed NLL, ⌈k·T⌉), and the extrapolated canary exposure.
+     * (1: the summed NLL, ⌈k·T⌉), and the extrapolated canary exposure. 3: utility (holdout NLL, perplexity, ROUGE-L
+     * of greedy responses) on every model.
      */
-    static final String REPORT_CONTENT = "kdprivacy-audit-report/2";
+    static final String REPORT_CONTENT = "kdprivacy-audit-report/3";
 
     private static final String REPORT = "report.json";
     private static final String SCORES = "scores.bin";

@@ -141,7 +141,7 @@ public final class PrivacyScenario {
 
     /**
      * A quick version of this scenario that checks the wiring, not the privacy: one epoch everywhere, 16
-     * sampled / probed tokens, MoPe M = 2, 200 bootstrap resamples.
+     * sampled / probed / utility tokens, MoPe M = 2, 200 bootstrap resamples.
      */
     public PrivacyScenario smoke() {
         AuditSettings a = audit;
@@ -151,7 +151,9 @@ public final class PrivacyScenario {
                 .distillation(d -> d.epochs(1).maxNewTokens(16))
                 .audit(new AuditSettings(a.attacks(), a.mode(), a.minK(), Math.min(a.mopePerturbations(), 2),
                         a.teacherSigma(), a.studentSigma(), a.perBlock(), probe, a.batchSize(), a.maxLength(),
-                        Math.min(a.bootstrapResamples(), 200), a.seed(), a.mopeBudget()))
+                        Math.min(a.bootstrapResamples(), 200), a.seed(), a.mopeBudget(), a.utility() == null ? null
+                        : new io.kdprivacy.utility.UtilityConfig(Math.min(a.utility().maxNewTokens(), 16),
+                                a.utility().examples())))
                 .build();
     }
 

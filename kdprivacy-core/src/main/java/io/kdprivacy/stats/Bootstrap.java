@@ -90,6 +90,28 @@ public final class Bootstrap {
         }
     }
 
+    /**
+     * Interval for the mean of {@code values} (e.g. per-example ROUGE-L): each resample draws
+     * {@code values.length} values with replacement.
+     *
+     * @throws IllegalArgumentException on empty or NaN values, {@code resamples < 1} or a confidence outside (0, 1)
+     */
+    public static Interval mean(double[] values, int resamples, double confidence, long seed) {
+        Checks.scores(values, "values");
+        Checks.positive(resamples, "resamples");
+        Checks.openUnit(confidence, "confidence");
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] means = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            double sum = 0;
+            for (int i = 0; i < values.length; i++) {
+                sum += values[random.nextInt(values.length)];
+            }
+            means[r] = sum / values.length;
+        }
+        return percentile(means, Arrays.stream(values).average().orElseThrow(), confidence);
+    }
+
     /** The conservative percentile interval of the resample {@code values} (sorted in place). */
     public static Interval percentile(double[] values, double point, double confidence) {
         Arrays.sort(values);

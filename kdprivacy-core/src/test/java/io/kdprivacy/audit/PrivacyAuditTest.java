@@ -83,8 +83,29 @@ class PrivacyAuditTest {
             assertThat(loss.aucDifference().lower()).as("teacher leaks more than the untrained model: %s", loss)
                     .isGreaterThan(0);
             assertThat(teacherLoss.roc().size()).isGreaterThan(10);
+            for (ModelReport m : List.of(t, u)) {
+                assertThat(m.utility().examples()).as("utility on every held-out example").isEqualTo(32);
+                assertThat(m.utility().maxNewTokens()).as("128 capped at half the 128-token context").isEqualTo(64);
+                assertThat(m.utility().perplexity()).isCloseTo(Math.exp(m.utility().holdoutNll()),
+                        org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(m.utility().rougeL().lower()).isBetween(0.0, m.utility().rougeL().upper());
+            }
+            double[] tokens = {0, 0};
+            PrivacyAudit.Scores teacherScores = audit.score(teacher, data);
+            for (int i = 0; i < teacherScores.nonMembers().size(); i++) {
+                for (float lp : teacherScores.nonMembers().scores(i).logProbs()) {
+                    tokens[0] -= lp;
+                    tokens[1]++;
+                }
+            }
+            assertThat(t.utility().holdoutNll()).as("pooled NLL of the non-members' scoring pass")
+                    .isCloseTo(tokens[0] / tokens[1], org.assertj.core.api.Assertions.within(1e-6));
 
             String json = ResultsJson.toJson(report);
+            assertThat(json).contains("\"utility\"").contains("\"rougeL\"");
+            for (Example e : split.holdout()) {
+                assertThat(json).doesNotContain(e.response().trim());
+            }
             for (Example e : split.privateSet()) {
                 assertThat(json).doesNotContain(e.response().trim()).doesNotContain(e.prompt());
             }

@@ -142,4 +142,21 @@ class BootstrapTest {
         assertThatThrownBy(() -> Bootstrap.aucDifference(new double[3], new double[2], new double[4], new double[2],
                 10, 0.95, 1)).hasMessageContaining("members 3 vs 4");
     }
+
+    @Test
+    void meanIntervalIsSeededAndCentredOnTheSampleMean() {
+        double[] v = scores(200, 0.3, 11);
+        double mean = java.util.Arrays.stream(v).average().orElseThrow();
+        Interval a = Bootstrap.mean(v, 500, 0.95, 42);
+        assertThat(a.point()).isEqualTo(mean);
+        assertThat(a.lower()).isLessThan(mean);
+        assertThat(a.upper()).isGreaterThan(mean);
+        // standard error of a mean of 200 unit-variance values is about 0.07: the 95 % interval spans about ±0.14
+        assertThat(a.upper() - a.lower()).isBetween(0.2, 0.36);
+        assertThat(Bootstrap.mean(v, 500, 0.95, 42)).isEqualTo(a);
+        assertThat(Bootstrap.mean(v, 500, 0.95, 43)).isNotEqualTo(a);
+        assertThat(Bootstrap.mean(new double[] {0.25, 0.25, 0.25}, 100, 0.95, 1))
+                .isEqualTo(new Interval(0.25, 0.25, 0.25, 0.95));
+        assertThatThrownBy(() -> Bootstrap.mean(new double[0], 100, 0.95, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

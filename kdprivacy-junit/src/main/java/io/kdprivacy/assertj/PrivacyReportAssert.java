@@ -130,6 +130,16 @@ public final class PrivacyReportAssert extends PrivacyAbstractAssert<PrivacyRepo
         return inherit(new CanaryAssert(model.map(ModelReport::canaries).orElse(null), technique(), role, sink));
     }
 
+    /** Task quality on the held-out examples: ROUGE-L of greedy responses, perplexity, holdout NLL. */
+    public UtilityAssert utility() {
+        Optional<ModelReport> model = modelReport();
+        if (model.isPresent() && model.get().utility() == null) {
+            fail(String.format("[%s] utility was not measured on the %s (it needs @Audit(utility = true), the "
+                    + "default, and results from a kdprivacy that reports it)", actual.technique(), role));
+        }
+        return inherit(new UtilityAssert(model.map(ModelReport::utility).orElse(null), technique(), role, sink));
+    }
+
     /** The most exposed transformer block: its block-restricted MoPe AUC. */
     public MetricAssert blocks() {
         Optional<ModelReport> found = modelReport();

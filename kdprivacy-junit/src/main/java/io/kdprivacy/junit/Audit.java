@@ -10,7 +10,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** How a {@link PrivacyTest} attacks its models. Defaults: every attack, MoPe M = 10 with per-block risk. */
+/**
+ * How a {@link PrivacyTest} attacks its models. Defaults: every attack, MoPe M = 10 with per-block risk, the
+ * memorization probe, and utility on every held-out example.
+ */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
@@ -50,6 +53,18 @@ public @interface Audit {
 
     /** Random candidates each canary is ranked against ({@value io.kdprivacy.scenario.PrivacyScenario#DEFAULT_CANARY_CANDIDATES}). */
     int canaryCandidates() default io.kdprivacy.scenario.PrivacyScenario.DEFAULT_CANARY_CANDIDATES;
+
+    /**
+     * Utility beside privacy: each model's holdout NLL / perplexity and the ROUGE-L of its greedy responses to the
+     * held-out prompts.
+     */
+    boolean utility() default true;
+
+    /** Longest greedy response of the utility probe ({@value io.kdprivacy.utility.UtilityConfig#DEFAULT_MAX_NEW_TOKENS}). */
+    int utilityTokens() default io.kdprivacy.utility.UtilityConfig.DEFAULT_MAX_NEW_TOKENS;
+
+    /** Held-out examples the utility probe measures, a seeded subsample (0: all). */
+    int utilityExamples() default 0;
 
     /** Bootstrap resamples per interval ({@value io.kdprivacy.audit.AuditSettings#DEFAULT_BOOTSTRAP_RESAMPLES}). */
     int bootstrapResamples() default io.kdprivacy.audit.AuditSettings.DEFAULT_BOOTSTRAP_RESAMPLES;

@@ -9,6 +9,7 @@ import io.kdprivacy.results.MembershipMetrics;
 import io.kdprivacy.results.MemorizationMetrics;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.results.UtilityMetrics;
 import io.kdprivacy.results.Validity;
 import io.kdprivacy.results.chart.Markup;
 import io.kdprivacy.results.chart.Numbers;
@@ -17,9 +18,10 @@ import java.util.List;
 
 /**
  * One invocation's metrics as a small self-contained HTML page (also well-formed XML), for the Allure
- * attachment: the evaluation set's validity, membership per model and attack, memorization, canaries,
- * inherited leakage and the assertions.
- * It shows numbers, names and hashes only; the report's opt-in member excerpts are never rendered.
+ * attachment: the evaluation set's validity, membership per model and attack, memorization, canaries, utility
+ * (ROUGE-L, perplexity), inherited leakage and the assertions.
+ * It shows numbers, names and hashes only; the report's opt-in member excerpts are never rendered, and generated
+ * responses are not in the report at all.
  */
 final class MetricsHtml {
 
@@ -41,6 +43,7 @@ final class MetricsHtml {
         membership(html, report);
         memorization(html, report);
         canaries(html, report);
+        utility(html, report);
         inheritedLeakage(html, report);
         notMeasured(html, report);
         assertions(html, report);
@@ -91,6 +94,18 @@ final class MetricsHtml {
         }
         section(html, "Canaries", rows, "model", "planted", "mean exposure (bits)", "max exposure (bits)",
                 "mean extrapolated exposure (bits)", "extraction rate");
+    }
+
+    private static void utility(StringBuilder html, PrivacyReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelReport model : report.models()) {
+            UtilityMetrics u = model.utility();
+            if (u != null) {
+                rows.add(List.of(model.role(), Numbers.interval(u.rougeL()), Numbers.format(u.perplexity()),
+                        String.valueOf(u.examples())));
+            }
+        }
+        section(html, "Utility on held-out examples", rows, "model", "ROUGE-L", "perplexity", "examples");
     }
 
     private static void inheritedLeakage(StringBuilder html, PrivacyReport report) {

@@ -7,6 +7,7 @@ import io.kdprivacy.scenario.ModelSpec;
 import io.kdprivacy.scenario.PrivacyConfigurationException;
 import io.kdprivacy.scenario.PrivacyScenario;
 import io.kdprivacy.train.TrainingConfig;
+import io.kdprivacy.utility.UtilityConfig;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -124,6 +125,7 @@ final class ScenarioFactory {
                             : EnumSet.copyOf(List.of(audit.attacks())), audit.mode(), audit.minK())
                     .withMope(audit.mopePerturbations(), audit.perBlock())
                     .withMemorization(memorization)
+                    .withUtility(utility(audit))
                     .withBootstrapResamples(audit.bootstrapResamples())
                     .withMopeBudget(new io.kdprivacy.audit.MopeBudget(audit.mopeSample(),
                             java.util.Arrays.stream(audit.blocks()).boxed().toList())));
@@ -131,6 +133,12 @@ final class ScenarioFactory {
             throw new PrivacyConfigurationException("@Audit: " + e.getMessage(), e);
         }
         return b;
+    }
+
+    /** The utility probe {@code audit} asks for; its numbers are checked even when it is off. */
+    private static UtilityConfig utility(Audit audit) {
+        UtilityConfig config = new UtilityConfig(audit.utilityTokens(), audit.utilityExamples());
+        return audit.utility() ? config : null;
     }
 
     /** The model an annotation names: a size, a base or a checkpoint — exactly one. */

@@ -11,6 +11,7 @@ import io.kdprivacy.results.MemorizationMetrics;
 import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.ResultsJson;
+import io.kdprivacy.results.UtilityMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.MultipleFailuresError;
@@ -46,7 +47,8 @@ class PrivacyAssertionsTest {
                 List.of(attack("LOSS", e(0.55, 0.50, 0.60)), attack("MIN_K", e(0.58, 0.53, 0.63))),
                 new MemorizationMetrics(0.2, 0.1, 0.1, e(0.004, 0.0001, 0.02), e(0, 0, 0.02), 0.3, 300, 150),
                 new CanaryMetrics(10, 2.5, 6.0, 31.5, e(0.1, 0.003, 0.45)),
-                List.of(new BlockMetrics(0, e(0.52, 0.47, 0.57)), new BlockMetrics(1, e(0.61, 0.56, 0.66))));
+                List.of(new BlockMetrics(0, e(0.52, 0.47, 0.57)), new BlockMetrics(1, e(0.61, 0.56, 0.66))))
+                .withUtility(new UtilityMetrics(150, 2.0, Math.exp(2.0), e(0.32, 0.28, 0.36), 128));
         ModelReport teacher = new ModelReport("teacher", "GPT2", "tiny", 2, "t",
                 List.of(attack("LOSS", e(0.80, 0.76, 0.84))), null, null, List.of());
         return new PrivacyReport(ResultsJson.SCHEMA_VERSION, "T#m[GKD]", "GKD", null, null, List.of(teacher, student),
@@ -73,7 +75,10 @@ class PrivacyAssertionsTest {
         assertThat(report).inheritedLeakage().isAtMost(1.0);
         assertThat(report).inheritedLeakage("MIN_K").isAtMost(1.0);
         assertThat(report).teacher().membership().auc().isAtMost(1.0);
-        assertThat(log.records()).hasSize(14).allSatisfy(decision -> assertThat(
+        assertThat(report).utility().rougeL().isAtLeast(0.0);
+        assertThat(report).utility().perplexity().isAtLeast(1.0);
+        assertThat(report).utility().holdoutNll().isAtLeast(0.0);
+        assertThat(log.records()).hasSize(17).allSatisfy(decision -> assertThat(
                 io.kdprivacy.results.MetricId.valueOf(report, decision)).as(decision.metric())
                 .hasValue(decision.value()));
     }
@@ -125,6 +130,60 @@ class PrivacyAssertionsTest {
         assertThatThrownBy(() -> assertThat(report()).inheritedLeakage().isBelow(0.0))
                 .hasMessageContaining("inherited leakage (AUC − reference AUC) (LOSS) = 0.03000");
         assertThat(report()).inheritedLeakage("MIN_K").isBelow(0.05);
+    }
+
+    @Test
+    void utilityIsDecidedOnTheRougeLBoundAndOnExactPerplexityAndNll() {
+        log = AssertionLog.start(InconclusivePolicy.FAIL);
+        assertThat(report()).utility().rougeL().isAbove(0.25);
+        assertThat(report()).utility().perplexity().isBelow(20);
+        assertThat(report()).utility().holdoutNll().isBelow(2.5);
+        assertThat(log.records()).containsExactly(
+                new AssertionRecord("utility.rougeL", "student", null, "isAbove", 0.25, 0.32, 0.28, "PASSED"),
+                new AssertionRecord("utility.perplexity", "student", null, "isBelow", 20, Math.exp(2.0), Math.exp(2.0),
+                        "PASSED"),
+                new AssertionRecord("utility.holdoutNll", "student", null, "isBelow", 2.5, 2.0, 2.0, "PASSED"));
+        assertThatThrownBy(() -> assertThat(report()).utility().rougeL().isAbove(0.4))
+                .hasMessage("[GKD] student ROUGE-L = 0.3200 (95% CI 0.2800–0.3600, 150 held-out examples) is not above "
+                        + "0.4000 (deciding on the lower bound 0.2800)");
+        assertThatThrownBy(() -> assertThat(report()).utility().rougeL().isAbove(0.3))
+                .as("the lower bound 0.28 is below 0.3, the point above: undecided")
+                .hasMessageContaining("is inconclusive against above 0.3000");
+        assertThat(report()).utility().rougeL().pointEstimate().isAbove(0.3);
+        assertThatThrownBy(() -> assertThat(report()).utility().perplexity().isBelow(7))
+                .hasMessage("[GKD] student perplexity = 7.389 (150 held-out examples) is not below 7.000 (deciding on "
+                        + "the upper bound 7.389)");
+        assertThatThrownBy(() -> assertThat(report()).utility().holdoutNll().isAbove(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside [0.000, Infinity]");
+    }
+
+    @Test
+    void utilityOfOtherModelsAndMissingUtilityFailClearly() {
+        PrivacyReport r = report();
+        ModelReport reference = new ModelReport("reference", "GPT2", "nano", 1, "r", List.of(), null, null, List.of())
+                .withUtility(new UtilityMetrics(150, 2.2, Math.exp(2.2), e(0.30, 0.26, 0.34), 64));
+        List<ModelReport> models = new java.util.ArrayList<>(r.models());
+        models.add(reference);
+        PrivacyReport withReference = new PrivacyReport(r.schemaVersion(), r.testId(), r.technique(), null, null, models,
+                r.inheritedLeakage(), List.of());
+        assertThat(withReference).reference().utility().rougeL().isAbove(0.25);
+        assertThatThrownBy(() -> assertThat(withReference).reference().utility().holdoutNll().isBelow(2.1))
+                .hasMessageStartingWith("[GKD] reference holdout NLL (nats per token) = 2.200");
+        assertThatThrownBy(() -> assertThat(report()).teacher().utility().rougeL().isAbove(0.1))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("[GKD] utility was not measured on the teacher (it needs @Audit(utility = true), the default, "
+                        + "and results from a kdprivacy that reports it)");
+        ModelReport s = r.model("student").orElseThrow();
+        PrivacyReport noTokens = new PrivacyReport(r.schemaVersion(), r.testId(), r.technique(), null, null,
+                List.of(s.withUtility(new UtilityMetrics(3, Double.NaN, Double.NaN, e(0, 0, 0), 128))), List.of(),
+                List.of());
+        assertThatThrownBy(() -> assertThat(noTokens).utility().perplexity().isBelow(10))
+                .hasMessage("[GKD] the perplexity was not measured on the student (no held-out response tokens were "
+                        + "scored)");
+        PrivacySoftAssertions softly = new PrivacySoftAssertions();
+        softly.assertThat(report()).teacher().utility().rougeL().isAbove(0.1);
+        softly.assertThat(report()).utility().rougeL().isAbove(0.5);
+        assertThat(softly.errorsCollected()).hasSize(2);
     }
 
     @Test

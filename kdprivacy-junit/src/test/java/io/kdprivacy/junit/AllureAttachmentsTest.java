@@ -94,7 +94,7 @@ class AllureAttachmentsTest {
         String html = attachment(attachments, "kdprivacy metrics", "text/html");
         Document table = Xml.parse(html);
         assertThat(table.getElementsByTagName("table").getLength()).as("membership, memorization, canaries, "
-                + "inherited leakage, assertions").isEqualTo(5);
+                + "utility, inherited leakage, assertions").isEqualTo(6);
         var student = report.model("student").orElseThrow();
         assertThat(html).contains("<td>student</td><td>LOSS</td><td>" + Numbers.interval(student.membership().get(0).auc())
                         + "</td><td>" + Numbers.interval(student.membership().get(0).tprAt1Pct()) + "</td>")
@@ -102,6 +102,8 @@ class AllureAttachmentsTest {
                 .contains(Numbers.format(student.canaries().meanExposure()))
                 .contains("<th>mean extrapolated exposure (bits)</th>")
                 .contains(Numbers.format(student.canaries().meanExtrapolatedExposure()))
+                .contains("<td>student</td><td>" + Numbers.interval(student.utility().rougeL()) + "</td><td>"
+                        + Numbers.format(student.utility().perplexity()) + "</td>")
                 .contains(Numbers.interval(report.inheritedLeakage().get(0).aucDifference()))
                 .contains("<td>membership.auc</td><td>LOSS</td><td>isAtMost</td>")
                 .contains("<td>PASSED</td>")

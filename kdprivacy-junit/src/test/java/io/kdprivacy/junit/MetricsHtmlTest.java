@@ -25,7 +25,7 @@ class MetricsHtmlTest {
         assertThat(dom.getElementsByTagName("h1").item(0).getTextContent()).isEqualTo("Test" + NASTY + " (GKD)");
         assertThat(dom.getElementsByTagName("script").getLength()).isZero();
         assertThat(headings(dom)).containsExactly("Membership inference (95% intervals)", "Memorization", "Canaries",
-                "Inherited leakage (AUC of the model minus AUC of its reference)", "Assertions");
+                "Utility on held-out examples", "Inherited leakage (AUC of the model minus AUC of its reference)", "Assertions");
         assertThat(html).contains("<p>Evaluation set: valid</p>")
                 .contains("<tr><td>student</td><td>LOSS</td><td>0.6 (0.55 to 0.65)</td><td>0.06 (0.01 to 0.11)</td>"
                         + "<td>200</td><td>200</td></tr>")
@@ -33,6 +33,8 @@ class MetricsHtmlTest {
                 .contains("<tr><td>teacher</td><td>0.05 (0 to 0.1)</td><td>0 (0 to 0.05)</td><td>0.1</td><td>200</td></tr>")
                 .contains("<tr><td>student</td><td>10</td><td>3.5</td><td>9</td><td>41.25</td>"
                         + "<td>0.1 (0.05 to 0.15)</td></tr>")
+                .contains("<tr><td>student</td><td>0.3 (0.25 to 0.35)</td><td>12.1825</td><td>200</td></tr>")
+                .contains("<tr><td>reference</td><td>0.28 (0.23 to 0.33)</td><td>13.4637</td><td>200</td></tr>")
                 .contains("<tr><td>LOSS</td><td>student</td><td>reference</td><td>0.08 (0.03 to 0.13)</td></tr>")
                 .contains("<tr><td>student</td><td>membership.auc</td><td>LOSS</td><td>isBelow</td><td>0.7</td>"
                         + "<td>0.6</td><td>0.65</td><td>FAILED</td></tr>");

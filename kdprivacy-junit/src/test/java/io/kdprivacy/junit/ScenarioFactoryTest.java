@@ -3,7 +3,9 @@ package io.kdprivacy.junit;
 import io.kdprivacy.scenario.RandomRecords;
 import io.kdprivacy.assertj.InconclusivePolicy;
 import io.kdprivacy.data.Example;
+import io.kdprivacy.scenario.PrivacyConfigurationException;
 import io.kdprivacy.scenario.PrivacyScenario;
+import io.kdprivacy.utility.UtilityConfig;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScenarioFactoryTest {
 
@@ -33,6 +36,64 @@ class ScenarioFactoryTest {
         static PrivacyScenario scenario() {
             return PrivacyScenario.builder().generated(new RandomRecords(), 8, 4).seed(5).build();
         }
+    }
+
+    static class AuditsUtility {
+        @PrivacyTest
+        @PrivateData(generator = RandomRecords.class, memberCount = 8, nonMemberCount = 4)
+        void test() {
+        }
+
+        @PrivacyTest
+        @PrivateData(generator = RandomRecords.class, memberCount = 8, nonMemberCount = 4)
+        @Audit(utilityTokens = 32, utilityExamples = 3)
+        void limited() {
+        }
+
+        @PrivacyTest
+        @PrivateData(generator = RandomRecords.class, memberCount = 8, nonMemberCount = 4)
+        @Audit(utility = false)
+        void off() {
+        }
+
+        @PrivacyTest
+        @PrivateData(generator = RandomRecords.class, memberCount = 8, nonMemberCount = 4)
+        @Audit(utilityExamples = -1)
+        void negativeExamples() {
+        }
+
+        @PrivacyTest
+        @PrivateData(generator = RandomRecords.class, memberCount = 8, nonMemberCount = 4)
+        @Audit(utility = false, utilityTokens = 0)
+        void offButNonsense() {
+        }
+    }
+
+    private static final PrivacyConfiguration PLAIN = new PrivacyConfiguration(Path.of("cache"), Path.of("results"),
+            OptionalLong.empty(), List.of(), false, InconclusivePolicy.FAIL, 0, 0);
+
+    @Test
+    void utilityIsOnByDefaultAndConfiguredThroughAudit() throws Exception {
+        assertThat(create(AuditsUtility.class, "test", PLAIN).audit().utility()).isEqualTo(new UtilityConfig(128, 0));
+        assertThat(create(AuditsUtility.class, "limited", PLAIN).audit().utility()).isEqualTo(new UtilityConfig(32, 3));
+        assertThat(create(AuditsUtility.class, "off", PLAIN).audit().utility()).isNull();
+        PrivacyConfiguration smoke = new PrivacyConfiguration(Path.of("cache"), Path.of("results"),
+                OptionalLong.empty(), List.of(), true, InconclusivePolicy.FAIL, 0, 0);
+        assertThat(create(AuditsUtility.class, "limited", smoke).audit().utility()).isEqualTo(new UtilityConfig(16, 3));
+        assertThat(create(AuditsUtility.class, "test", PLAIN).audit().keyParts())
+                .as("a cached audit is not reused under other utility settings")
+                .isNotEqualTo(create(AuditsUtility.class, "limited", PLAIN).audit().keyParts())
+                .isNotEqualTo(create(AuditsUtility.class, "off", PLAIN).audit().keyParts());
+    }
+
+    @Test
+    void utilitySettingsItCannotRunAreRefused() {
+        assertThatThrownBy(() -> create(AuditsUtility.class, "negativeExamples", PLAIN))
+                .isInstanceOf(PrivacyConfigurationException.class)
+                .hasMessage("@Audit: utility examples must be >= 0 (0: all held-out examples), got -1");
+        assertThatThrownBy(() -> create(AuditsUtility.class, "offButNonsense", PLAIN))
+                .isInstanceOf(PrivacyConfigurationException.class)
+                .hasMessage("@Audit: utility maxNewTokens must be >= 1, got 0");
     }
 
     @Test
@@ -58,7 +119,11 @@ class ScenarioFactoryTest {
     }
 
     private static PrivacyScenario create(Class<?> type, PrivacyConfiguration config) throws Exception {
-        Method method = type.getDeclaredMethod("test");
+        return create(type, "test", config);
+    }
+
+    private static PrivacyScenario create(Class<?> type, String name, PrivacyConfiguration config) throws Exception {
+        Method method = type.getDeclaredMethod(name);
         return ScenarioFactory.create(type, method, method.getAnnotation(PrivacyTest.class), config);
     }
 }

@@ -44,8 +44,9 @@ abstract class AbstractKdprivacyMojo extends AbstractMojo {
 
     /**
      * How much a metric may rise above its baseline, in the metric's own unit, before it counts as a
-     * regression (and fall below it before it counts as an improvement). The allowed change is the larger
-     * of this and {@code defaultRelativeTolerance} × |baseline|.
+     * regression (and fall below it before it counts as an improvement; for {@code utility.rougeL}, where higher
+     * is better, the other way round). The allowed change is the larger of this and
+     * {@code defaultRelativeTolerance} × |baseline| ({@code utility.perplexity}: at least 5 % of its baseline).
      */
     @Parameter(property = "kdprivacy.tolerance.absolute", defaultValue = DEFAULT_ABSOLUTE_TOLERANCE)
     double defaultAbsoluteTolerance = Double.parseDouble(DEFAULT_ABSOLUTE_TOLERANCE);
@@ -59,8 +60,8 @@ abstract class AbstractKdprivacyMojo extends AbstractMojo {
      * {@code <tolerance><metric>canaries.meanExposure</metric><absolute>0.5</absolute></tolerance>}. Metrics:
      * {@code membership.auc}, {@code membership.tprAt1Pct}, {@code memorization.gap},
      * {@code memorization.extractionRate}, {@code canaries.extractionRate}, {@code canaries.meanExposure},
-     * {@code inheritedLeakage.auc}, {@code blocks.auc} ({@link io.kdprivacy.results.MetricId}; former ids are
-     * accepted).
+     * {@code inheritedLeakage.auc}, {@code blocks.auc}, {@code utility.rougeL}, {@code utility.perplexity}
+     * ({@link io.kdprivacy.results.MetricId}; former ids are accepted).
      */
     @Parameter
     List<Tolerance> tolerances = List.of();

@@ -22,7 +22,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Writes or updates the baseline file from the current results, like a frozen-violation store:
  * <ul>
  *   <li>metrics not in the baseline are added;</li>
- *   <li>metrics that improved beyond their tolerance lower the baseline only with {@code ratchet};</li>
+ *   <li>metrics that improved beyond their tolerance lower the baseline (raise it, for ROUGE-L) only with
+ *       {@code ratchet};</li>
  *   <li>metrics that regressed beyond their tolerance are refused, and the file left unchanged, unless
  *       {@code -Dkdprivacy.accept=true} and a non-blank {@code -Dkdprivacy.reason} are given; each accepted
  *       regression is recorded in its entry with who accepted it, when and why;</li>

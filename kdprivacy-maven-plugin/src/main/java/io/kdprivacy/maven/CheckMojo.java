@@ -26,13 +26,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <ul>
  *   <li>an assertion a test recorded did not pass ({@code FAILED}; {@code INCONCLUSIVE} too unless
  *       {@code failOnInconclusive} is false),</li>
- *   <li>a metric rose above its baseline value by more than its tolerance, or</li>
+ *   <li>a metric got worse than its baseline value by more than its tolerance, or</li>
  *   <li>a baseline entry has no result ({@code failOnMissingResults}).</li>
  * </ul>
- * <p>Every violation is printed in one table. The compared metrics are all "higher is worse": membership AUC
- * and TPR at 1 % FPR per model and attack, memorization gap and member k-extractable rate, canary
+ * <p>Every violation is printed in one table. The compared privacy metrics are all "higher is worse": membership
+ * AUC and TPR at 1 % FPR per model and attack, memorization gap and member k-extractable rate, canary
  * extraction rate and mean exposure, inherited-leakage AUC difference per attack, and the largest
- * per-block AUC. <b>Point values are compared, not confidence intervals</b>: the baseline records the
+ * per-block AUC. Beside them, each model's utility: perplexity on the held-out responses (higher is worse) and
+ * mean ROUGE-L of its greedy responses (higher is better: a drop beyond the tolerance is the regression). <b>Point values are compared, not confidence intervals</b>: the baseline records the
  * values that were accepted, and the tolerance absorbs run-to-run noise; the intervals are in the report.
  * A result file that is malformed or of another schema version fails the build naming the file.
  *

@@ -7,9 +7,10 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
- * The one vocabulary of privacy metrics: the id a metric has in assertions, results JSON, the baseline, the
- * gate's violation table and the reports, and where its point value is found in a {@link PrivacyReport}. Ids
- * an earlier kdprivacy wrote into baselines are read as their current metric ({@link #byId}).
+ * The one vocabulary of privacy metrics (and of the task-quality metrics reported beside them): the id a metric has
+ * in assertions, results JSON, the baseline, the gate's violation table and the reports, which direction is worse
+ * ({@link #higherIsWorse()}), and where its point value is found in a {@link PrivacyReport}. Ids an earlier
+ * kdprivacy wrote into baselines are read as their current metric ({@link #byId}).
  */
 public enum MetricId {
 
@@ -39,17 +40,33 @@ public enum MetricId {
     /** AUC of one attack on a model minus on its reference (inherited leakage). */
     INHERITED_LEAKAGE_AUC("inheritedLeakage.auc", true, true, "inherited.aucDifference"),
     /** Largest per-block MoPe AUC of one model. */
-    BLOCKS_AUC("blocks.auc", false, true, "blocks.maxAuc");
+    BLOCKS_AUC("blocks.auc", false, true, "blocks.maxAuc"),
+    /** Mean ROUGE-L F1 of one model's greedy responses to the held-out prompts (utility: higher is better). */
+    UTILITY_ROUGE_L("utility.rougeL", false, true, false),
+    /** Perplexity of one model on the held-out responses (utility: lower is better). */
+    UTILITY_PERPLEXITY("utility.perplexity", false, true, true),
+    /**
+     * Mean response-token NLL of one model on the held-out responses (utility: lower is better). Not baselined: the
+     * baseline holds the same information as {@link #UTILITY_PERPLEXITY}.
+     */
+    UTILITY_HOLDOUT_NLL("utility.holdoutNll", false, false, true);
 
     private final String id;
     private final boolean perAttack;
     private final boolean baselined;
+    private final boolean higherIsWorse;
     private final List<String> formerIds;
 
+    /** A privacy metric: higher is worse. */
     MetricId(String id, boolean perAttack, boolean baselined, String... formerIds) {
+        this(id, perAttack, baselined, true, formerIds);
+    }
+
+    MetricId(String id, boolean perAttack, boolean baselined, boolean higherIsWorse, String... formerIds) {
         this.id = id;
         this.perAttack = perAttack;
         this.baselined = baselined;
+        this.higherIsWorse = higherIsWorse;
         this.formerIds = List.of(formerIds);
     }
 
@@ -63,9 +80,17 @@ public enum MetricId {
         return perAttack;
     }
 
-    /** Whether the Maven gate compares it with the baseline (every such metric is "higher is worse"). */
+    /** Whether the Maven gate compares it with the baseline (in the direction {@link #higherIsWorse()} gives). */
     public boolean baselined() {
         return baselined;
+    }
+
+    /**
+     * Whether a rise is the bad direction: true for every privacy metric (more leakage) and for perplexity / NLL;
+     * false for ROUGE-L, where a drop is the regression.
+     */
+    public boolean higherIsWorse() {
+        return higherIsWorse;
     }
 
     /** The metric with {@code id}, current or former; empty if none. */
@@ -109,6 +134,7 @@ public enum MetricId {
         }
         MemorizationMetrics memorization = m.memorization();
         CanaryMetrics canaries = m.canaries();
+        UtilityMetrics utility = m.utility();
         return switch (this) {
             case MEMORIZATION_GAP -> memorization == null ? OptionalDouble.empty() : OptionalDouble.of(memorization.gap());
             case MEMORIZATION_EXTRACTION_RATE -> memorization == null || memorization.memberExtractable() == null
@@ -120,6 +146,10 @@ public enum MetricId {
             case CANARY_MEAN_EXTRAPOLATED_EXPOSURE -> canaries == null ? OptionalDouble.empty()
                     : OptionalDouble.of(canaries.meanExtrapolatedExposure());
             case BLOCKS_AUC -> m.blocks().stream().mapToDouble(b -> b.auc().value()).max();
+            case UTILITY_ROUGE_L -> utility == null || utility.rougeL() == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(utility.rougeL().value());
+            case UTILITY_PERPLEXITY -> utility == null ? OptionalDouble.empty() : OptionalDouble.of(utility.perplexity());
+            case UTILITY_HOLDOUT_NLL -> utility == null ? OptionalDouble.empty() : OptionalDouble.of(utility.holdoutNll());
             default -> throw new IllegalStateException(id);
         };
     }

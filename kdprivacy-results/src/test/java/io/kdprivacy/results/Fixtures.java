@@ -44,7 +44,14 @@ public final class Fixtures {
         return new ModelReport(role, "GPT2", role.equals("teacher") ? "small" : "nano", 110_000L, role + "-sha256",
                 List.of(loss, minK),
                 new MemorizationMetrics(0.2, 0.1, 0.1, estimate(0.05), estimate(0.0), 0.3, 200, 200),
-                new CanaryMetrics(10, 3.5, 9.0, 41.25, estimate(0.1)), perBlock);
+                new CanaryMetrics(10, 3.5, 9.0, 41.25, estimate(0.1)), perBlock)
+                .withUtility(utility(role.equals("teacher") ? 2.0 : role.equals("student") ? 2.5 : 2.6,
+                        role.equals("teacher") ? 0.35 : role.equals("student") ? 0.3 : 0.28));
+    }
+
+    /** Utility on 200 held-out examples with holdout NLL {@code nll} and mean ROUGE-L {@code rougeL} ± 0.05. */
+    public static UtilityMetrics utility(double nll, double rougeL) {
+        return new UtilityMetrics(200, nll, Math.exp(nll), estimate(rougeL), 128);
     }
 
     /** Writes {@code report} as {@code dir/name}. */

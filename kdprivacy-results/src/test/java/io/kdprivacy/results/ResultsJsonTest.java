@@ -28,7 +28,8 @@ class ResultsJsonTest {
                 new MemorizationMetrics(0.21, 0.12, 0.09, new Estimate(0.02, 0.005, 0.05, 0.95),
                         new Estimate(0.0, 0.0, 0.02, 0.95), 0.33, 300, 150),
                 new CanaryMetrics(20, 3.1, 9.9, 27.4, new Estimate(0.05, 0.001, 0.25, 0.95)),
-                List.of(new BlockMetrics(0, auc), new BlockMetrics(1, new Estimate(0.51, 0.45, 0.57, 0.95))));
+                List.of(new BlockMetrics(0, auc), new BlockMetrics(1, new Estimate(0.51, 0.45, 0.57, 0.95))))
+                .withUtility(new UtilityMetrics(150, 2.25, Math.exp(2.25), new Estimate(0.31, 0.27, 0.35, 0.95), 128));
         return new PrivacyReport(ResultsJson.SCHEMA_VERSION, "SupportBotTest#studentIsSafe[GKD]", "GKD",
                 new Provenance("0.1.0", "PyTorch 2.7.1 (DJL 0.36.0)", 7, Map.of("private", "cafe"), "2026-11-29T03:00:00Z"),
                 new Validity(true, new Estimate(0.51, 0.45, 0.56, 0.95), 0, 7, Map.of("private", "cafe"), "ok"),
@@ -95,6 +96,41 @@ class ResultsJsonTest {
         assertThat(ResultsJson.read(file).model("student").orElseThrow().canaries().meanExtrapolatedExposure())
                 .as("NaN round-trips").isNaN();
         assertThat(MetricId.CANARY_MEAN_EXTRAPOLATED_EXPOSURE.valueIn(sample(), "student", null)).hasValue(27.4);
+    }
+
+    @Test
+    void utilityRoundTripsAndOlderResultsReadWithoutIt() throws IOException {
+        Path file = dir.resolve("u.json");
+        ResultsJson.write(file, sample());
+        UtilityMetrics utility = ResultsJson.read(file).model("student").orElseThrow().utility();
+        assertThat(utility).isEqualTo(sample().model("student").orElseThrow().utility());
+        assertThat(utility.rougeL().lower()).isEqualTo(0.27);
+        assertThat(MetricId.UTILITY_ROUGE_L.valueIn(sample(), "student", null)).hasValue(0.31);
+        assertThat(MetricId.UTILITY_PERPLEXITY.valueIn(sample(), "student", null)).hasValue(Math.exp(2.25));
+        assertThat(MetricId.UTILITY_HOLDOUT_NLL.valueIn(sample(), "student", null)).hasValue(2.25);
+
+        String json = ResultsJson.toJson(sample());
+        String old = json.replaceAll("(?s),\\s*\"utility\" : \\{.*?\"maxNewTokens\" : 128\\s*}", "");
+        assertThat(old).isNotEqualTo(json).doesNotContain("utility");
+        Files.writeString(file, old);
+        PrivacyReport read = ResultsJson.read(file);
+        assertThat(read.model("student").orElseThrow().utility()).isNull();
+        assertThat(MetricId.UTILITY_ROUGE_L.valueIn(read, "student", null)).isEmpty();
+        assertThat(MetricId.UTILITY_PERPLEXITY.valueIn(read, "student", null)).isEmpty();
+    }
+
+    @Test
+    void utilityMetricsSayWhichDirectionIsWorse() {
+        assertThat(MetricId.UTILITY_ROUGE_L.higherIsWorse()).as("a ROUGE-L drop is the regression").isFalse();
+        assertThat(MetricId.UTILITY_PERPLEXITY.higherIsWorse()).isTrue();
+        assertThat(MetricId.UTILITY_HOLDOUT_NLL.higherIsWorse()).isTrue();
+        assertThat(MetricId.MEMBERSHIP_AUC.higherIsWorse()).isTrue();
+        assertThat(java.util.Arrays.stream(MetricId.values()).filter(m -> !m.higherIsWorse()))
+                .containsExactly(MetricId.UTILITY_ROUGE_L);
+        assertThat(MetricId.byId("utility.rougeL")).contains(MetricId.UTILITY_ROUGE_L);
+        assertThat(MetricId.UTILITY_ROUGE_L.baselined()).isTrue();
+        assertThat(MetricId.UTILITY_PERPLEXITY.baselined()).isTrue();
+        assertThat(MetricId.UTILITY_HOLDOUT_NLL.baselined()).isFalse();
     }
 
     @Test

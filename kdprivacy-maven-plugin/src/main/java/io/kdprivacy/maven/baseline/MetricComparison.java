@@ -1,6 +1,7 @@
 package io.kdprivacy.maven.baseline;
 
 import io.kdprivacy.maven.metrics.MetricKey;
+import io.kdprivacy.results.MetricId;
 
 /**
  * One metric's current point value against its baseline.
@@ -15,11 +16,14 @@ public record MetricComparison(MetricKey key, Double baseline, Double current, d
 
     /** How a current value stands against its baseline. */
     public enum Status {
-        /** Higher than the baseline by more than the tolerance. */
+        /**
+         * Worse than the baseline by more than the tolerance: higher, or lower for a metric where higher is better
+         * ({@link MetricId#higherIsWorse()}, e.g. ROUGE-L).
+         */
         REGRESSED,
         /** In the baseline but in no result. */
         MISSING,
-        /** Lower than the baseline by more than the tolerance. */
+        /** Better than the baseline by more than the tolerance (lower, or higher where higher is better). */
         IMPROVED,
         /** Within the tolerance of the baseline. */
         WITHIN_TOLERANCE,
@@ -33,9 +37,12 @@ public record MetricComparison(MetricKey key, Double baseline, Double current, d
             return new MetricComparison(key, null, current, 0, Status.NEW);
         }
         double allowed = tolerance.allowed(baseline);
+        boolean higherIsWorse = MetricId.byId(key.metric()).map(MetricId::higherIsWorse).orElse(true);
         Status status = current == null ? Status.MISSING
-                : tolerance.isWorse(baseline, current) ? Status.REGRESSED
-                : tolerance.isBetter(baseline, current) ? Status.IMPROVED
+                : (higherIsWorse ? tolerance.isWorse(baseline, current) : tolerance.isBetter(baseline, current))
+                        ? Status.REGRESSED
+                : (higherIsWorse ? tolerance.isBetter(baseline, current) : tolerance.isWorse(baseline, current))
+                        ? Status.IMPROVED
                 : Status.WITHIN_TOLERANCE;
         return new MetricComparison(key, baseline, current, allowed, status);
     }

@@ -24,12 +24,12 @@ public record ToleranceRule(double absolute, double relative) {
         return Math.max(absolute, relative * Math.abs(baseline));
     }
 
-    /** True when {@code current} exceeds {@code baseline} by more than allowed. */
+    /** True when {@code current} exceeds {@code baseline} by more than allowed (worse where higher is worse). */
     public boolean isWorse(double baseline, double current) {
         return current - baseline > allowed(baseline) + ROUNDING;
     }
 
-    /** True when {@code current} is below {@code baseline} by more than allowed. */
+    /** True when {@code current} is below {@code baseline} by more than allowed (better where higher is worse). */
     public boolean isBetter(double baseline, double current) {
         return baseline - current > allowed(baseline) + ROUNDING;
     }

@@ -125,6 +125,7 @@ public final class SignoffReport {
         membership(report);
         memorization(report);
         canaries(report);
+        utility(report);
         inheritedLeakage(report);
         notMeasured(report);
         heatmap(report);
@@ -213,6 +214,17 @@ public final class SignoffReport {
                 .toList();
         section("Canaries", rows, "model", "planted", "mean exposure (bits)", "max exposure (bits)",
                 "mean extrapolated exposure (bits)", "extraction rate");
+    }
+
+    /** Task quality beside privacy, numbers only (generated responses are never in the results). */
+    private void utility(PrivacyReport report) {
+        List<List<String>> rows = report.models().stream().filter(m -> m.utility() != null)
+                .map(m -> List.of(text(m.role()), Numbers.interval(m.utility().rougeL()),
+                        Numbers.format(m.utility().perplexity()), Numbers.format(m.utility().holdoutNll()),
+                        String.valueOf(m.utility().examples()), String.valueOf(m.utility().maxNewTokens())))
+                .toList();
+        section("Utility on the held-out examples", rows, "model", "ROUGE-L of greedy responses", "perplexity",
+                "NLL per token", "examples", "max new tokens");
     }
 
     private void inheritedLeakage(PrivacyReport report) {

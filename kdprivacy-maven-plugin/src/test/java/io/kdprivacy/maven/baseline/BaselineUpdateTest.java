@@ -87,4 +87,15 @@ class BaselineUpdateTest {
         assertThat(after.sortedEntries()).extracting(BaselineEntry::key).isSorted();
         assertThat(List.copyOf(after.entries().keySet())).containsExactly(GONE, SAME, BETTER);
     }
+
+    @Test
+    void ratchetRaisesAClearRougeLGainAndARougeLDropNeedsApproval() {
+        MetricKey rougeL = key("utility.rougeL", null);
+        Baseline before = baseline(Map.of(rougeL, 0.30));
+        Baseline raised = update(before, Map.of(rougeL, 0.36), true).apply(Optional.empty());
+        assertThat(raised.value(rougeL)).isEqualTo(0.36);
+        BaselineUpdate dropped = update(before, Map.of(rougeL, 0.25), true);
+        assertThat(dropped.regressions()).extracting(MetricComparison::key).containsExactly(rougeL);
+        assertThatThrownBy(() -> dropped.apply(Optional.empty())).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -58,4 +58,36 @@ class ComparisonTest {
         });
         assertThat(Comparison.of(Map.of(), Baseline.empty(), TOLERANCES).rows()).isEqualTo(List.of());
     }
+
+    @Test
+    void aRougeLDropIsTheRegressionAndARiseTheImprovement() {
+        MetricKey dropped = key("utility.rougeL", null);
+        MetricKey rose = new MetricKey("T", "KD", "student", "utility.rougeL", null);
+        MetricKey steady = new MetricKey("T", "SeqKD", "student", "utility.rougeL", null);
+        Baseline baseline = baseline(Map.of(dropped, 0.30, rose, 0.30, steady, 0.30));
+        Comparison comparison = Comparison.of(Map.of(dropped, 0.27, rose, 0.33, steady, 0.285), baseline, TOLERANCES);
+        assertThat(comparison.with(Status.REGRESSED)).singleElement()
+                .isEqualTo(new MetricComparison(dropped, 0.30, 0.27, 0.02, Status.REGRESSED));
+        assertThat(comparison.with(Status.IMPROVED)).extracting(MetricComparison::key).containsExactly(rose);
+        assertThat(comparison.with(Status.WITHIN_TOLERANCE)).extracting(MetricComparison::key).containsExactly(steady);
+    }
+
+    @Test
+    void aPerplexityRiseBeyondFivePercentIsTheRegression() {
+        MetricKey rose = key("utility.perplexity", null);
+        MetricKey fell = new MetricKey("T", "KD", "student", "utility.perplexity", null);
+        MetricKey steady = new MetricKey("T", "SeqKD", "student", "utility.perplexity", null);
+        Baseline baseline = baseline(Map.of(rose, 10.0, fell, 10.0, steady, 10.0));
+        // 5 % of 10 = 0.5 allowed (the default absolute 0.02 would flag any noise)
+        Comparison comparison = Comparison.of(Map.of(rose, 10.6, fell, 9.4, steady, 10.4), baseline, TOLERANCES);
+        assertThat(comparison.with(Status.REGRESSED)).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(rose);
+            assertThat(r.allowed()).isEqualTo(0.5);
+        });
+        assertThat(comparison.with(Status.IMPROVED)).extracting(MetricComparison::key).containsExactly(fell);
+        assertThat(comparison.with(Status.WITHIN_TOLERANCE)).extracting(MetricComparison::key).containsExactly(steady);
+        Tolerances strict = new Tolerances(new ToleranceRule(0.02, 0)).override("utility.perplexity", null, 0.01);
+        assertThat(strict.of("utility.perplexity")).isEqualTo(new ToleranceRule(0.02, 0.01));
+        assertThat(strict.of("utility.rougeL")).isEqualTo(new ToleranceRule(0.02, 0));
+    }
 }

@@ -41,10 +41,14 @@ class ResultSetTest {
         assertThat(values.get(key("student", MetricId.CANARY_MEAN_EXPOSURE, null))).isEqualTo(3.5);
         assertThat(values.get(key("student", MetricId.INHERITED_LEAKAGE_AUC, "LOSS"))).isCloseTo(0.08, within(1e-12));
         assertThat(values.get(key("teacher", MetricId.BLOCKS_AUC, null))).isCloseTo(0.8, within(1e-12));
+        assertThat(values.get(key("reference", MetricId.UTILITY_ROUGE_L, null))).isEqualTo(0.28);
+        assertThat(values.get(key("student", MetricId.UTILITY_PERPLEXITY, null))).isCloseTo(Math.exp(2.5), within(1e-12));
         assertThat(values).as("not baselined").doesNotContainKey(
                 key("student", MetricId.CANARY_MEAN_EXTRAPOLATED_EXPOSURE, null));
-        // 3 models × (2 attacks × 2 + gap + extractable + canary rate + exposure + max block) + 1 inherited
-        assertThat(values).hasSize(3 * 9 + 1);
+        assertThat(values).as("not baselined").doesNotContainKey(key("student", MetricId.UTILITY_HOLDOUT_NLL, null));
+        // 3 models × (2 attacks × 2 + gap + extractable + canary rate + exposure + max block + ROUGE-L + perplexity)
+        // + 1 inherited
+        assertThat(values).hasSize(3 * 11 + 1);
         assertThat(List.copyOf(values.keySet())).isSorted();
     }
 

@@ -64,7 +64,7 @@ class SignoffReportTest {
         }
         assertThat(headings).contains("Summary", "Bot#gate (GKD)", "Bot#gate (KD)", "Sign-off", "Decisions",
                 "Validity of the evaluation set", "Models", "Membership inference", "Memorization", "Canaries",
-                "Inherited leakage (AUC of the model minus AUC of its reference)", "Per-block risk",
+                "Utility on the held-out examples", "Inherited leakage (AUC of the model minus AUC of its reference)", "Per-block risk",
                 "ROC curves (log-log)", "Comparison with the baseline", "Provenance", "Baseline values without a result");
         NodeList svgs = dom.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
         assertThat(svgs.getLength()).as("per test: 1 heatmap + 3 ROC charts").isEqualTo(8);
@@ -86,6 +86,9 @@ class SignoffReportTest {
                 .contains("| block | teacher | student | reference |")
                 .contains("| model | planted | mean exposure (bits) | max exposure (bits) | mean extrapolated exposure "
                         + "(bits) | extraction rate |", "| student | 10 | 3.5 | 9 | 41.25 |")
+                .contains("| model | ROUGE-L of greedy responses | perplexity | NLL per token | examples | max new tokens |",
+                        "| student | 0.3 (0.25 to 0.35) | 12.1825 | 2.5 | 200 | 128 |",
+                        "| teacher | 0.35 (0.3 to 0.4) | 7.3891 | 2 | 200 | 128 |")
                 .contains("The log-log ROC curves of the student are drawn in signoff.html.")
                 .contains("| student | membership.auc | LOSS | 0.55 | 0.6 | +0.05 | 0.02 | regressed |")
                 .contains("| name | role | date | decision | signature |");
