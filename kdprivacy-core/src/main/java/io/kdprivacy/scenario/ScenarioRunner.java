@@ -61,6 +61,9 @@ import java.util.function.Supplier;
  * with nothing changed reuses every checkpoint and every audit and trains nothing. Models and audits are also
  * kept in memory for the runner's lifetime, so techniques share one teacher and one reference. Runs are
  * serialised (under JUnit's parallel mode two privacy tests would only compete for the same cores and models).
+ *
+ * <p>Each run's phases — every model and audit, where it came from and its wall time — are kept per test id
+ * ({@link #phases(String)}) for reports.
  */
 public final class ScenarioRunner implements AutoCloseable {
 
@@ -77,6 +80,8 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Map<String, String> directoryHashes = new HashMap<>();
     private final Map<CacheKey, Path> directories = new HashMap<>();
     private final Map<CacheKey, TrainingBudget> budgets = new HashMap<>();
+    private final Map<String, List<PipelinePhase>> phasesByTest = new LinkedHashMap<>();
+    private List<PipelinePhase> phases = new ArrayList<>();
 
     public ScenarioRunner(ArtifactCache cache) {
         this.cache = cache;
@@ -85,6 +90,16 @@ public final class ScenarioRunner implements AutoCloseable {
     /** What the cache did for each artifact this runner asked for, in order of first use. */
     public Map<CacheKey, ArtifactCache.Outcome> cacheOutcomes() {
         return Map.copyOf(outcomes);
+    }
+
+    /**
+     * The phases of the last run of {@code testId}, in order: each model (teacher, student initialisation or base,
+     * no-KD reference, distilled student) and each model's audit, whether it was built, taken from the artifact
+     * cache, loaded from a checkpoint or reused from memory, and its wall time; empty if there was no such run.
+     * A run that failed keeps the phases it finished.
+     */
+    public synchronized List<PipelinePhase> phases(String testId) {
+        return phasesByTest.getOrDefault(testId, List.of());
     }
 
     /** As {@link #run(PrivacyScenario, KdTechnique, String, int)} without excerpts (no member text in the report). */
@@ -104,9 +119,11 @@ public final class ScenarioRunner implements AutoCloseable {
                                           int excerpts) {
         scenario.validate();
         Tokenizer tokenizer = scenario.tokenizer();
+        phases = new ArrayList<>();
         try {
             return run(scenario, technique, testId, excerpts, tokenizer);
         } finally {
+            phasesByTest.put(testId, List.copyOf(phases));
             if (tokenizer instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();
@@ -136,14 +153,14 @@ public final class ScenarioRunner implements AutoCloseable {
         CausalLm teacher;
         if (teacherSpec.isCheckpoint()) {
             teacherKey = loadedKey("teacher-checkpoint", teacherSpec.path(), hashes, "teacher.checkpoint");
-            teacher = loaded(teacherKey, teacherSpec.path());
+            teacher = loaded("teacher", teacherKey, teacherSpec.path());
         } else {
             CacheKey.Builder k = key("teacher").put("training", scenario.teacherTraining())
                     .put("data", data.teacherDataHash()).put("seed", scenario.seed()).put("tokenizer", tokenizerHash);
             teacherKey = teacherSpec.source() == ModelSpec.Source.BASE
                     ? k.put("base", directoryHash(teacherSpec.path(), hashes, "teacher.base")).build()
                     : k.put("config", scenario.teacherConfig().toJson()).build();
-            teacher = model(teacherKey, () -> {
+            teacher = model("teacher", teacherKey, () -> {
                 CausalLm t = teacherSpec.source() == ModelSpec.Source.BASE ? ModelCheckpoints.load(teacherSpec.path())
                         : CausalLm.initialize(scenario.teacherConfig(), scenario.seed());
                 new SftTrainer(scenario.teacherTraining()).named("teacher").train(t, data.teacherData());
@@ -160,23 +177,23 @@ public final class ScenarioRunner implements AutoCloseable {
         CausalLm student;
         if (studentSpec.isCheckpoint()) {
             studentKey = loadedKey("student-checkpoint", studentSpec.path(), hashes, "student.checkpoint");
-            student = loaded(studentKey, studentSpec.path());
+            student = loaded("student", studentKey, studentSpec.path());
             if (scenario.reference() != null) {
                 referenceKey = loadedKey("reference-checkpoint", scenario.reference().path(), hashes,
                         "reference.checkpoint");
-                reference = loaded(referenceKey, scenario.reference().path());
+                reference = loaded("no-KD reference", referenceKey, scenario.reference().path());
             }
         } else {
             if (studentSpec.source() == ModelSpec.Source.BASE) {
                 // the paper's code starts every KD student from its pretrained base, with no initial fine-tune
                 initKey = loadedKey("student-base", studentSpec.path(), hashes, "student.base");
-                init = loaded(initKey, studentSpec.path());
+                init = loaded("student base", initKey, studentSpec.path());
             } else {
                 ModelConfig studentConfig = scenario.studentConfig();
                 initKey = key("student-init").put("config", studentConfig.toJson())
                         .put("training", scenario.studentTraining()).put("public", data.publicHash())
                         .put("seed", scenario.seed()).put("tokenizer", tokenizerHash).build();
-                init = model(initKey, () -> {
+                init = model("student initialisation", initKey, () -> {
                     CausalLm s = CausalLm.initialize(studentConfig, scenario.seed() + 1);
                     new SftTrainer(scenario.studentTraining()).named("student-init").train(s, data.publicData());
                     return s;
@@ -190,7 +207,7 @@ public final class ScenarioRunner implements AutoCloseable {
             int publicSize = data.publicData().size();
             referenceKey = key("reference").put("init", initKey).put("training", referenceTraining)
                     .put("public", data.publicHash()).put("tokenizer", tokenizerHash).build();
-            reference = trained(referenceKey, () -> {
+            reference = trained("no-KD reference", referenceKey, () -> {
                 CausalLm r = start.copy();
                 TrainingResult t = new SftTrainer(referenceTraining).named("reference-student").train(r, data.publicData());
                 return new Trained(r, new TrainingBudget("no-KD control, the students' budget: "
@@ -200,7 +217,7 @@ public final class ScenarioRunner implements AutoCloseable {
             studentKey = key("student").put("teacher", teacherKey).put("init", initKey)
                     .put("distillation", distillation).put("budget", BUDGET_RULE).put("public", data.publicHash())
                     .put("tokenizer", tokenizerHash).build();
-            student = trained(studentKey, () -> {
+            student = trained("distillation (" + technique.displayName() + ")", studentKey, () -> {
                 CausalLm s = start.copy();
                 DistillationResult d = new Distiller(distillation).distill(teacher, s, data.publicData(), data.validation());
                 return new Trained(s, new TrainingBudget(distillation.budgetRule(publicSize), d.steps(), d.sequences(),
@@ -272,8 +289,12 @@ public final class ScenarioRunner implements AutoCloseable {
         s.keyParts().forEach(k::put);
         CacheKey key = k.put("evaluation", data.evaluationHash()).put("canaries", data.teacherDataHash())
                 .put("canaryCandidates", scenario.canaryCandidates()).put("scenarioSeed", scenario.seed()).build();
+        Instant start = Instant.now();
+        long began = System.nanoTime();
+        String phase = "audit of the " + (role.equals(ModelRole.REFERENCE.id()) ? "no-KD reference" : role);
         ModelAudit cached = audits.get(key);
         if (cached != null) {
+            phase(phase, PipelinePhase.IN_MEMORY, start, began);
             return cached;
         }
         ArtifactCache.Entry entry = cache.get(key, dir -> {
@@ -287,6 +308,7 @@ public final class ScenarioRunner implements AutoCloseable {
         record(key, entry.outcome());
         ModelAudit result = AuditStore.read(entry.directory());
         audits.put(key, result);
+        phase(phase, outcome(entry.outcome()), start, began);
         return result;
     }
 
@@ -295,9 +317,9 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     /** As {@link #model} for a model whose training budget is reported; the budget is cached beside it. */
-    private CausalLm trained(CacheKey key, Supplier<Trained> build) {
+    private CausalLm trained(String phase, CacheKey key, Supplier<Trained> build) {
         TrainingBudget[] budget = new TrainingBudget[1];
-        CausalLm model = model(key, () -> {
+        CausalLm model = model(phase, key, () -> {
             Trained t = build.get();
             budget[0] = t.budget();
             return t.model();
@@ -307,13 +329,17 @@ public final class ScenarioRunner implements AutoCloseable {
         return model;
     }
 
-    private CausalLm model(CacheKey key, Supplier<CausalLm> build) {
-        return model(key, build, dir -> { });
+    private CausalLm model(String phase, CacheKey key, Supplier<CausalLm> build) {
+        return model(phase, key, build, dir -> { });
     }
 
-    private CausalLm model(CacheKey key, Supplier<CausalLm> build, java.util.function.Consumer<Path> sidecar) {
+    private CausalLm model(String phase, CacheKey key, Supplier<CausalLm> build,
+                           java.util.function.Consumer<Path> sidecar) {
+        Instant start = Instant.now();
+        long began = System.nanoTime();
         CausalLm loaded = models.get(key);
         if (loaded != null) {
+            phase(phase, PipelinePhase.IN_MEMORY, start, began);
             return loaded;
         }
         CausalLm[] built = new CausalLm[1];
@@ -327,7 +353,20 @@ public final class ScenarioRunner implements AutoCloseable {
         directories.put(key, entry.directory());
         CausalLm model = built[0] != null ? built[0] : ModelCheckpoints.load(entry.directory().resolve("model"));
         models.put(key, model);
+        phase(phase, outcome(entry.outcome()), start, began);
         return model;
+    }
+
+    private void phase(String name, String outcome, Instant start, long beganNanos) {
+        phases.add(new PipelinePhase(name, outcome, start, java.time.Duration.ofNanos(System.nanoTime() - beganNanos)));
+    }
+
+    private static String outcome(ArtifactCache.Outcome outcome) {
+        return switch (outcome) {
+            case HIT -> PipelinePhase.CACHED;
+            case BUILT -> PipelinePhase.BUILT;
+            case REBUILT -> PipelinePhase.REBUILT;
+        };
     }
 
     private void record(CacheKey key, ArtifactCache.Outcome outcome) {
@@ -362,13 +401,18 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     /** A model used as it is from {@code dir}: loaded once per runner, never copied into the artifact cache. */
-    private CausalLm loaded(CacheKey key, Path dir) {
+    private CausalLm loaded(String phase, CacheKey key, Path dir) {
+        Instant start = Instant.now();
+        long began = System.nanoTime();
         CausalLm model = models.get(key);
+        String outcome = PipelinePhase.IN_MEMORY;
         if (model == null) {
             LOG.info("kdprivacy: loading {}", dir);
             model = ModelCheckpoints.load(dir);
             models.put(key, model);
+            outcome = PipelinePhase.CHECKPOINT;
         }
+        phase(phase, outcome, start, began);
         return model;
     }
 
@@ -420,5 +464,6 @@ public final class ScenarioRunner implements AutoCloseable {
         directoryHashes.clear();
         directories.clear();
         budgets.clear();
+        phasesByTest.clear();
     }
 }

@@ -1,6 +1,9 @@
 package io.kdprivacy.junit;
 
+import io.kdprivacy.results.AssertionRecord;
 import io.kdprivacy.results.PrivacyReport;
+import io.kdprivacy.scenario.PipelinePhase;
+import java.util.List;
 
 import java.util.Set;
 
@@ -21,6 +24,23 @@ final class AllureOutput {
     static void attach(PrivacyReport report, Set<String> injected) {
         if (AVAILABLE) {
             AllureAttachments.attach(report, injected);
+        }
+    }
+
+    /** Each pipeline phase and each decision as a step of the running Allure test. */
+    static void steps(List<PipelinePhase> phases, List<AssertionRecord> decisions) {
+        if (AVAILABLE) {
+            AllureSteps.add(phases, decisions);
+        }
+    }
+
+    /**
+     * The techniques of {@code testMethod} side by side, as attachments of the running Allure test (call it from
+     * the method's last invocation, when every technique's report exists).
+     */
+    static void crossTechnique(String testMethod, List<PrivacyReport> reports) {
+        if (AVAILABLE) {
+            AllureCrossTechnique.attach(testMethod, reports);
         }
     }
 

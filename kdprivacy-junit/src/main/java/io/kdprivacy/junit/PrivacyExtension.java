@@ -35,7 +35,8 @@ public final class PrivacyExtension implements TestTemplateInvocationContextProv
                     + config.techniques() + ")");
         }
         String method = context.getRequiredTestMethod().getName();
+        KdTechnique last = techniques.get(techniques.size() - 1);
         return techniques.stream().map(t -> new PrivacyInvocationContext("[" + t.displayName() + "] " + method,
-                new PrivacyInvocation(t, test, config, gates)));
+                new PrivacyInvocation(t, test, config, gates, t == last)));
     }
 }

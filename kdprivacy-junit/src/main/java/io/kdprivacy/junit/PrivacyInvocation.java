@@ -7,6 +7,7 @@ import io.kdprivacy.results.ModelReport;
 import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.ResultsJson;
 import io.kdprivacy.results.run.RunManifest;
+import io.kdprivacy.scenario.PipelinePhase;
 import io.kdprivacy.scenario.PrivacyScenario;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,12 +42,15 @@ final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecution
     private final PrivacyTest test;
     private final PrivacyConfiguration config;
     private final Gates gates;
+    private final boolean last;
 
-    PrivacyInvocation(KdTechnique technique, PrivacyTest test, PrivacyConfiguration config, Gates gates) {
+    /** {@code last}: the test method's last invocation, which also shows all its techniques side by side. */
+    PrivacyInvocation(KdTechnique technique, PrivacyTest test, PrivacyConfiguration config, Gates gates, boolean last) {
         this.technique = technique;
         this.test = test;
         this.config = config;
         this.gates = gates;
+        this.last = last;
     }
 
     @Override
@@ -58,6 +63,8 @@ final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecution
         PrivacyReport report = PrivacySession.of(context, config).runner().run(scenario, technique, testId,
                 config.excerpts());
         context.getStore(NAMESPACE).put(PrivacyReport.class, report);
+        context.getStore(NAMESPACE).put(PipelinePhase.class,
+                PrivacySession.of(context, config).runner().phases(testId));
     }
 
     @Override
@@ -101,6 +108,13 @@ final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecution
             ResultsJson.write(file, recorded);
             RunRecorder.of(context, config).wrote(context.getUniqueId(), file);
             AllureOutput.attach(recorded, injectedParameters(context));
+            AllureOutput.steps(phases(store), recorded.assertions());
+            String method = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+            PrivacySession session = PrivacySession.of(context, config);
+            session.recorded(method, recorded);
+            if (last) {
+                AllureOutput.crossTechnique(AllureEnvironment.testMethod(method), session.reports(method));
+            }
         }
         softly.assertAll();
     }
@@ -129,6 +143,12 @@ final class PrivacyInvocation implements BeforeEachCallback, BeforeTestExecution
     private String testId(ExtensionContext context) {
         return context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName() + "["
                 + technique.displayName() + "]";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<PipelinePhase> phases(ExtensionContext.Store store) {
+        List<PipelinePhase> phases = store.get(PipelinePhase.class, List.class);
+        return phases == null ? List.of() : phases;
     }
 
     /** The names of the test method's parameters this invocation injects. */

@@ -1,6 +1,7 @@
 package io.kdprivacy.junit;
 
 import io.kdprivacy.cache.ArtifactCache;
+import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.scenario.ScenarioRunner;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
@@ -10,7 +11,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What all privacy tests of one JUnit run share, kept in the root context's store: the scenario runner
@@ -24,6 +28,7 @@ final class PrivacySession implements AutoCloseable {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrivacySession.class);
 
     private final ScenarioRunner runner;
+    private final Map<String, List<PrivacyReport>> reports = new LinkedHashMap<>();
     private boolean closed;
 
     private PrivacySession(ArtifactCache cache) {
@@ -56,11 +61,22 @@ final class PrivacySession implements AutoCloseable {
         return runner;
     }
 
+    /** Keeps {@code report} (as recorded, with its assertions) with the other invocations of its test method. */
+    synchronized void recorded(String testMethod, PrivacyReport report) {
+        reports.computeIfAbsent(testMethod, k -> new ArrayList<>()).add(report.withoutExcerpts());
+    }
+
+    /** The reports recorded so far for {@code testMethod}, in the order its invocations ran. */
+    synchronized List<PrivacyReport> reports(String testMethod) {
+        return List.copyOf(reports.getOrDefault(testMethod, List.of()));
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
             runner.close();
+            reports.clear();
         }
     }
 }

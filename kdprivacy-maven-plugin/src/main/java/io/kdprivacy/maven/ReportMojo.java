@@ -21,7 +21,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Writes the release sign-off report, {@code signoff.html} and {@code signoff.md}, from the current
- * results: per test and technique the decisions, validity, metrics with confidence intervals per model
+ * results: first each test's techniques side by side (technique × attack AUC heatmap, privacy against utility,
+ * membership and memorization rankings with their rank correlation, training budgets), then per test and
+ * technique the decisions, validity, metrics with confidence intervals per model
  * and attack, inherited leakage, a per-block heatmap and log-log ROC curves (inline SVG, HTML only), the
  * comparison with the baseline when there is one, provenance (versions, seeds, hashes, git commit), and
  * a sign-off block to fill in. It contains numbers, names and hashes only. Run it after the privacy

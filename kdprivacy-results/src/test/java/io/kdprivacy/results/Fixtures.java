@@ -54,6 +54,36 @@ public final class Fixtures {
         return new UtilityMetrics(200, nll, Math.exp(nll), estimate(rougeL), 128);
     }
 
+    /**
+     * {@link #report} of {@code technique} whose student has exactly the attacks and AUCs of {@code aucs} (in
+     * order), member positional-match rate {@code memberRate} (gap {@code memberRate - 0.05}), and {@code utility}
+     * and {@code training} (either may be null).
+     */
+    public static PrivacyReport technique(String testId, String technique, Map<String, Double> aucs, double memberRate,
+                                          UtilityMetrics utility, TrainingBudget training) {
+        PrivacyReport base = report(testId, technique, 0.6, "PASSED");
+        List<ModelReport> models = new java.util.ArrayList<>();
+        for (ModelReport m : base.models()) {
+            if (!m.role().equals("student")) {
+                models.add(m);
+                continue;
+            }
+            List<MembershipMetrics> membership = new java.util.ArrayList<>();
+            aucs.forEach((attack, auc) -> membership.add(new MembershipMetrics(attack, estimate(auc), estimate(0.02),
+                    estimate(0.0), auc - 0.5, 200, 200, List.of(), null)));
+            models.add(new ModelReport("student", m.family(), m.size(), m.parameters(), technique + "-sha256", membership,
+                    new MemorizationMetrics(memberRate, 0.05, memberRate - 0.05, estimate(0.05), estimate(0.0), 0.3, 200,
+                            200), m.canaries(), m.blocks(), utility, training));
+        }
+        return new PrivacyReport(base.schemaVersion(), base.testId(), base.technique(), base.provenance(), base.validity(),
+                models, base.inheritedLeakage(), base.assertions());
+    }
+
+    /** Utility with mean ROUGE-L {@code rougeL} (null: ROUGE-L not measured) and perplexity {@code perplexity}. */
+    public static UtilityMetrics utility(Double rougeL, double perplexity) {
+        return new UtilityMetrics(100, Math.log(perplexity), perplexity, rougeL == null ? null : estimate(rougeL), 64);
+    }
+
     /** Writes {@code report} as {@code dir/name}. */
     public static Path write(Path dir, String name, PrivacyReport report) throws IOException {
         Files.createDirectories(dir);

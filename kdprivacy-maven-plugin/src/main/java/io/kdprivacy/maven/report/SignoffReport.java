@@ -27,7 +27,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Assembles the release sign-off report: a summary, then per test and technique the decisions, validity,
+ * Assembles the release sign-off report: the techniques of each test side by side ({@link CrossTechniqueSection}),
+ * a summary, then per test and technique the decisions, validity,
  * models, metrics with their intervals, inherited leakage, the per-block heatmap, ROC curves, the
  * comparison with the baseline and the provenance, and finally a sign-off block to fill in. It shows
  * numbers, names and hashes from the results, never any other text from the data.
@@ -69,6 +70,7 @@ public final class SignoffReport {
     private Document document() {
         doc.paragraph("Project " + context.project() + ", git commit " + context.gitCommit() + ", generated "
                 + context.generatedAt() + " by kdprivacy-maven-plugin " + context.pluginVersion() + ".");
+        CrossTechniqueSection.add(doc, results.reports());
         summary();
         for (LoadedReport loaded : results.reports()) {
             test(loaded.report());

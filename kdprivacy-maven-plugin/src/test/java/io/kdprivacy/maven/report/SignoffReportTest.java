@@ -67,14 +67,16 @@ class SignoffReportTest {
                 "Utility on the held-out examples", "Inherited leakage (AUC of the model minus AUC of its reference)", "Per-block risk",
                 "ROC curves (log-log)", "Comparison with the baseline", "Provenance", "Baseline values without a result");
         NodeList svgs = dom.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
-        assertThat(svgs.getLength()).as("per test: 1 heatmap + 3 ROC charts").isEqualTo(8);
+        assertThat(svgs.getLength()).as("the technique x attack heatmap, then per test: 1 heatmap + 3 ROC charts")
+                .isEqualTo(9);
         assertThat(html).contains("0123456789abcdef0123456789abcdef01234567", "io.example:bot:1.0", "PyTorch 2.7.1",
                 "c0ffee", "student-sha256", "0.6 (0.55 to 0.65)", "leaks more than the reference",
                 "TPR at 0.1% FPR needs at least 1000 non-members, got 200",
                 "1 FAILED", "1 regressed", "Gone#test",
                 "1 decision(s) did not pass, 1 metric(s) regressed beyond tolerance, 1 baseline value(s) have no result.");
-        Element firstComparisonRow = (Element) dom.getElementsByTagName("table").item(0);
-        assertThat(firstComparisonRow.getTextContent()).contains("Bot#gate");
+        Element summaryTable = (Element) dom.getElementsByTagName("table").item(1);
+        assertThat(summaryTable.getElementsByTagName("th").item(0).getTextContent()).isEqualTo("test");
+        assertThat(summaryTable.getTextContent()).contains("Bot#gate");
     }
 
     @Test

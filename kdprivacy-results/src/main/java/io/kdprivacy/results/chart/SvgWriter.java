@@ -50,6 +50,24 @@ public final class SvgWriter {
         return this;
     }
 
+    /** A filled circle with a tooltip. */
+    public SvgWriter circle(double cx, double cy, double r, String fill, String tooltip) {
+        svg.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r))
+                .append("\" fill=\"").append(Markup.escape(fill)).append("\"><title>").append(Markup.escape(tooltip))
+                .append("</title></circle>");
+        return this;
+    }
+
+    /** A filled polygon through {@code points} (x, y pairs) with a tooltip. */
+    public SvgWriter polygon(List<double[]> points, String fill, String tooltip) {
+        svg.append("<polygon fill=\"").append(Markup.escape(fill)).append("\" points=\"");
+        for (int i = 0; i < points.size(); i++) {
+            svg.append(i == 0 ? "" : " ").append(n(points.get(i)[0])).append(',').append(n(points.get(i)[1]));
+        }
+        svg.append("\"><title>").append(Markup.escape(tooltip)).append("</title></polygon>");
+        return this;
+    }
+
     /** The finished {@code <svg>} element. */
     public String end() {
         return svg + "</svg>";
