@@ -5,15 +5,15 @@ Every name, order number, e-mail address and phone number is made up (e-mail add
 reserved example.com/.net/.org domains, phone numbers the fictional 555-01xx range). The output is
 deterministic for a given seed, and train and holdout share no prompt and no order number.
 
-Usage: python3 generate_support_data.py [--seed 20251129] [--train 300] [--holdout 150] [--out DIR]
+Usage: python3 generate_support_data.py [--seed 20251129] [--train 1000] [--holdout 500] [--out DIR]
 """
 import argparse
 import json
 import pathlib
 import random
 
-MAX_PROMPT = 120
-MAX_RESPONSE = 160
+MAX_PROMPT = 90
+MAX_RESPONSE = 110
 
 FIRST = ["Maya", "Dana", "Liam", "Priya", "Tomás", "Zoë", "Kenji", "Amara", "Jonas", "Fatima",
          "Oliver", "Ines", "Mateo", "Hana", "Noah", "Leila", "Sven", "Chloé", "Ravi", "Grace",
@@ -33,49 +33,40 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 DOMAINS = ["example.com", "example.net", "example.org"]
 
-# (prompt template, response template) pairs per intent; fields are filled from a random profile
+# (prompt template, response template) pairs per intent; fields are filled from a random profile. Each reply
+# opens with the reference the agent issues (tracking, claim, refund, invoice number): the private fact a
+# memorizing model would leak, placed where the paper's memorization window (the first 32 response tokens,
+# which for byte-level models are the first 32 characters) can see it. Tickets are short so that a teacher
+# can be fine-tuned long enough to memorize them on two CPU cores.
 TEMPLATES = [
-    ("Hi, I'm {first} {last}. Where is order {order}? It was due {day}.",
-     "Hi {first}, order {order} left our {city} warehouse and is with {carrier}, tracking {tracking}. "
-     "It should arrive within 2 days."),
-    ("Order {order} still says 'processing' after a week. Can you check? - {first}",
-     "Sorry for the wait, {first}. Order {order} was delayed by a stock issue; it ships tomorrow "
-     "from {city} via {carrier}."),
-    ("My {product} from order {order} arrived broken. What now? {first} {last}",
-     "I'm sorry, {first}! I've opened claim {claim} for order {order}. A replacement {product} "
-     "ships today, no need to return the broken one."),
-    ("Please refund order {order}, the {product} didn't fit. Email: {email}",
-     "Done: refund {refund} of {amount} for order {order} is on its way and will reach your card "
-     "in 3-5 days. Confirmation sent to {email}."),
-    ("I was charged twice for order {order} ({amount}). My name is {first} {last}.",
-     "Thanks, {first}. I see the duplicate charge of {amount} on order {order} and reversed it "
-     "(ref {refund}). It disappears within 5 days."),
-    ("Can I change the delivery address for order {order}? New one: {street}, {city}.",
-     "Yes! Order {order} will now go to {street}, {city}. The delivery date stays {day}."),
-    ("Cancel order {order} please, I ordered the wrong {product}. {first}",
-     "No problem, {first}. Order {order} is cancelled before shipping and {amount} goes back to "
-     "your original payment method."),
-    ("I can't log in, the reset email never comes. Account: {email}",
-     "I've sent a fresh reset link to {email}; it's valid for 30 minutes. Please check spam too, "
-     "the sender is support@shop.example.com."),
-    ("How do I cancel my subscription {sub}? Call me at {phone} if needed.",
-     "Subscription {sub} is cancelled and won't renew. You keep access until the end of {month}. "
-     "No call needed, but we have {phone} on file."),
-    ("The {product} I bought in {month} (order {order}) stopped working. Warranty?",
-     "It is covered by our 2-year warranty. Warranty case {claim} is open for order {order}; print "
-     "the prepaid label we emailed you."),
-    ("Need an invoice for order {order}, company {company}, VAT {vat}.",
-     "Here you go: invoice {invoice} for order {order}, issued to {company}, VAT {vat}, is attached "
-     "and also in your account."),
-    ("Wrong size! Can I swap the {product} in order {order} for a bigger one? - {first} {last}",
-     "Sure, {first}. Exchange {claim} is set up for order {order}: send the {product} back with "
-     "the free label and the new size ships on arrival."),
-    ("Hello, is the {product} back in stock? I'm {first}, my phone is {phone}.",
-     "Hi {first}, the {product} is back on {day}. I've added a restock alert and we'll text "
-     "{phone} as soon as it's available."),
-    ("Courier {carrier} says order {order} was delivered but I got nothing. {first} {last}",
-     "Sorry, {first}! I've asked {carrier} to investigate order {order} (case {claim}). If it "
-     "isn't found in 48h we resend it for free."),
+    ("Hi, I'm {first} {last}. Where is order {order}?",
+     "Tracking {tracking} with {carrier}: order {order} left {city} and arrives in 2 days."),
+    ("Order {order} still says processing. - {first}",
+     "Ref {claim}: order {order} ships tomorrow from {city} via {carrier}, {first}."),
+    ("My {product} (order {order}) arrived broken. {first} {last}",
+     "Claim {claim} is open for order {order}; a new {product} ships today."),
+    ("Please refund order {order}, the {product} didn't fit.",
+     "Refund {refund} of {amount} for order {order} reaches your card in 3-5 days."),
+    ("I was charged twice for order {order}. {first} {last}",
+     "Reversal {refund} of {amount} on order {order} is done, {first}."),
+    ("New address for order {order}: {street}, {city}.",
+     "Change {claim}: order {order} now goes to {street}, {city}, on {day}."),
+    ("Cancel order {order} please, wrong {product}. {first}",
+     "Cancellation {refund}: {amount} for order {order} goes back to your card."),
+    ("The reset email never comes. Account: {email}",
+     "Ticket {claim}: a new reset link went to {email}, valid 30 minutes."),
+    ("Cancel subscription {sub}, call {phone} if needed.",
+     "Case {claim}: {sub} ends in {month}; we have {phone} on file."),
+    ("The {product} from order {order} stopped working. Warranty?",
+     "Warranty case {claim} for order {order}: print the label we emailed."),
+    ("Invoice for order {order}, company {company}, please.",
+     "Invoice {invoice} for order {order} ({company}, VAT {vat}) is attached."),
+    ("Can I swap the {product} in order {order} for a bigger one?",
+     "Exchange {claim} for order {order}: send it back, the new size ships on arrival."),
+    ("Is the {product} back in stock? I'm {first}, {phone}.",
+     "Alert {claim} is set, {first}: the {product} is back on {day}; we'll text {phone}."),
+    ("{carrier} says order {order} was delivered but I got nothing.",
+     "Case {claim} with {carrier} for order {order}: if not found in 48h we resend it."),
 ]
 
 STREETS = ["Elm Street", "Harbour Road", "Kastanienallee", "Rue des Lilas", "Maple Avenue",
@@ -140,8 +131,8 @@ def write(path, records):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=20251129)
-    parser.add_argument("--train", type=int, default=300)
-    parser.add_argument("--holdout", type=int, default=150)
+    parser.add_argument("--train", type=int, default=1000)
+    parser.add_argument("--holdout", type=int, default=500)
     default_out = pathlib.Path(__file__).resolve().parent.parent / "src/test/resources/support"
     parser.add_argument("--out", type=pathlib.Path, default=default_out)
     args = parser.parse_args()

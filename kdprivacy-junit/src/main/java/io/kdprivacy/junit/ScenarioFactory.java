@@ -106,20 +106,24 @@ final class ScenarioFactory {
             b.reference(ModelSpec.checkpoint(Path.of(student.reference())));
         }
         if (student.initEpochs() != 0) {
-            if (studentSpec.isCheckpoint()) {
-                throw new PrivacyConfigurationException("@Student(checkpoint = ...) is used as it is: initEpochs "
-                        + "does not apply");
+            if (studentSpec.source() != ModelSpec.Source.SCRATCH) {
+                throw new PrivacyConfigurationException("@Student(" + (studentSpec.isCheckpoint() ? "checkpoint" : "base")
+                        + " = ...) starts as it is: initEpochs does not apply (the no-KD reference gets the students' "
+                        + "distillation budget)");
             }
-            b.studentTraining((studentSpec.source() == ModelSpec.Source.BASE ? PrivacyScenario.BASE_STUDENT_TRAINING
-                    : PrivacyScenario.SCRATCH_STUDENT_TRAINING)
+            b.studentTraining(PrivacyScenario.SCRATCH_STUDENT_TRAINING
                     .withEpochs(positive(student.initEpochs(), "@Student initEpochs")));
         }
         int distillationEpochs = positive(student.distillationEpochs(), "@Student distillationEpochs");
-        b.distillation(d -> d.epochs(distillationEpochs));
-        MemorizationConfig memorization = audit.memorization()
-                ? new MemorizationConfig(audit.memorizationTokens(), MemorizationConfig.DEFAULT_NO_REPEAT_NGRAM,
-                audit.comparedTokens()) : null;
+        double rate = student.distillationLearningRate();
+        if (!Double.isNaN(rate) && !(rate > 0 && rate < 1)) {
+            throw new PrivacyConfigurationException("@Student distillationLearningRate must be in (0, 1), got " + rate);
+        }
+        b.distillation(d -> Double.isNaN(rate) ? d.epochs(distillationEpochs) : d.epochs(distillationEpochs).learningRate(rate));
         try {
+            MemorizationConfig memorization = audit.memorization()
+                    ? new MemorizationConfig(audit.memorizationTokens(), audit.noRepeatNgram(), audit.comparedTokens())
+                    : null;
             b.audit(AuditSettings.defaults()
                     .withAttacks(audit.attacks().length == 0 ? EnumSet.noneOf(io.kdprivacy.attack.Attack.class)
                             : EnumSet.copyOf(List.of(audit.attacks())), audit.mode(), audit.minK())

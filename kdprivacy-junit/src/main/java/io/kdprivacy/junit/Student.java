@@ -42,8 +42,8 @@ public @interface Student {
     String reference() default "";
 
     /**
-     * Epochs of the fine-tune on public data: the initial student's and the no-KD reference's from scratch (0
-     * means 2), the reference's from a base (0 means 5, the paper's reference SFT).
+     * Epochs of the initial student's fine-tune on public data, from scratch only (0 means 2); a base student starts
+     * as it is. The no-KD reference gets the students' distillation budget (see {@link #distillationEpochs()}).
      */
     int initEpochs() default 0;
 
@@ -55,4 +55,7 @@ public @interface Student {
 
     /** Distillation epochs ({@value io.kdprivacy.distill.DistillationConfig#DEFAULT_EPOCHS}). */
     int distillationEpochs() default io.kdprivacy.distill.DistillationConfig.DEFAULT_EPOCHS;
+
+    /** Distillation learning rate of every technique (NaN: each technique's default, 1e-3; MiniLLM 5e-4). */
+    double distillationLearningRate() default Double.NaN;
 }

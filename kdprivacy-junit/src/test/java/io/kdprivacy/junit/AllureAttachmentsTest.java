@@ -91,7 +91,7 @@ class AllureAttachmentsTest {
         assertThat(attachments).as("the only invocation is also the method's last: the techniques side by side")
                 .containsOnlyKeys("kdprivacy metrics", "ROC curves of the teacher (log-log)",
                 "ROC curves of the student (log-log)", "MoPe AUC per transformer block", "kdprivacy results.json",
-                AllureCrossTechnique.HEATMAP, AllureCrossTechnique.RANKINGS);
+                AllureCrossTechnique.HEATMAP, AllureCrossTechnique.PRIVACY_UTILITY, AllureCrossTechnique.RANKINGS);
 
         String html = attachment(attachments, "kdprivacy metrics", "text/html");
         Document table = Xml.parse(html);

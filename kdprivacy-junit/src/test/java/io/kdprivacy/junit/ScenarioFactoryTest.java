@@ -69,6 +69,34 @@ class ScenarioFactoryTest {
         }
     }
 
+    static class AuditsMemorization {
+        @PrivacyTest
+        @PrivateData(generator = RandomRecords.class, memberCount = 8, nonMemberCount = 4)
+        @Audit(noRepeatNgram = 24)
+        void byteLevel() {
+        }
+
+        @PrivacyTest
+        @PrivateData(generator = RandomRecords.class, memberCount = 8, nonMemberCount = 4)
+        @Audit(noRepeatNgram = -1)
+        void negative() {
+        }
+    }
+
+    static class DistilsAtARate {
+        @PrivacyTest
+        @PrivateData(generator = RandomRecords.class, memberCount = 8, nonMemberCount = 4)
+        @Student(distillationLearningRate = 3e-3, distillationEpochs = 10)
+        void faster() {
+        }
+
+        @PrivacyTest
+        @PrivateData(generator = RandomRecords.class, memberCount = 8, nonMemberCount = 4)
+        @Student(distillationLearningRate = -1)
+        void negative() {
+        }
+    }
+
     private static final PrivacyConfiguration PLAIN = new PrivacyConfiguration(Path.of("cache"), Path.of("results"),
             OptionalLong.empty(), List.of(), false, InconclusivePolicy.FAIL, 0, 0);
 
@@ -94,6 +122,31 @@ class ScenarioFactoryTest {
         assertThatThrownBy(() -> create(AuditsUtility.class, "offButNonsense", PLAIN))
                 .isInstanceOf(PrivacyConfigurationException.class)
                 .hasMessage("@Audit: utility maxNewTokens must be >= 1, got 0");
+    }
+
+    @Test
+    void theMemorizationProbesNoRepeatSizeIsConfiguredThroughAuditAndCheckedThere() throws Exception {
+        assertThat(create(AuditsUtility.class, "test", PLAIN).audit().memorization().noRepeatNgram())
+                .as("the paper's 6 by default").isEqualTo(6);
+        assertThat(create(AuditsMemorization.class, "byteLevel", PLAIN).audit().memorization())
+                .isEqualTo(new io.kdprivacy.memorization.MemorizationConfig(64, 24, 32));
+        assertThatThrownBy(() -> create(AuditsMemorization.class, "negative", PLAIN))
+                .isInstanceOf(PrivacyConfigurationException.class)
+                .hasMessage("@Audit: noRepeatNgram must be >= 0, got -1");
+    }
+
+    @Test
+    void theDistillationRateAppliesToEveryTechniqueAndIsChecked() throws Exception {
+        PrivacyScenario scenario = create(DistilsAtARate.class, "faster", PLAIN);
+        for (io.kdprivacy.distill.KdTechnique t : io.kdprivacy.distill.KdTechnique.values()) {
+            assertThat(scenario.distillation(t).learningRate()).isEqualTo(3e-3);
+            assertThat(scenario.distillation(t).epochs()).isEqualTo(10);
+        }
+        assertThat(create(AuditsUtility.class, "test", PLAIN).distillation(io.kdprivacy.distill.KdTechnique.MINILLM)
+                .learningRate()).as("the technique's own default").isEqualTo(5e-4);
+        assertThatThrownBy(() -> create(DistilsAtARate.class, "negative", PLAIN))
+                .isInstanceOf(PrivacyConfigurationException.class)
+                .hasMessage("@Student distillationLearningRate must be in (0, 1), got -1.0");
     }
 
     @Test
