@@ -54,10 +54,10 @@ public final class PrivacyScenario {
     /** Teacher fine-tuning of a base, as the paper's teacher SFT: 5 epochs at lr 5e-5, no warm-up. */
     public static final TrainingConfig BASE_TEACHER_TRAINING = TrainingConfig.defaults().withLearningRate(5e-5)
             .withEpochs(5);
-    /** Student initialisation and no-KD reference from scratch: 2 epochs at lr 2e-3. */
+    /** Student initialisation from scratch: 2 epochs at lr 2e-3 (the no-KD reference trains as long as the students distil). */
     public static final TrainingConfig SCRATCH_STUDENT_TRAINING = TrainingConfig.defaults().withLearningRate(2e-3)
             .withEpochs(2);
-    /** No-KD reference from a student base, as the paper's reference SFT: 5 epochs at lr 5e-5. */
+    /** No-KD reference from a student base, as the paper's reference SFT: lr 5e-5, for the students' budget (the epochs here are replaced by the distillation's). */
     public static final TrainingConfig BASE_STUDENT_TRAINING = TrainingConfig.defaults().withLearningRate(5e-5)
             .withEpochs(5);
 

@@ -80,7 +80,7 @@ public final class Fixtures {
     }
 
     /** Utility with mean ROUGE-L {@code rougeL} (null: ROUGE-L not measured) and perplexity {@code perplexity}. */
-    public static UtilityMetrics utility(Double rougeL, double perplexity) {
+    public static UtilityMetrics utilityAt(Double rougeL, double perplexity) {
         return new UtilityMetrics(100, Math.log(perplexity), perplexity, rougeL == null ? null : estimate(rougeL), 64);
     }
 

@@ -31,9 +31,9 @@ class CrossTechniqueSectionTest {
     private static Document report(boolean utility) {
         List<LoadedReport> loaded = new ArrayList<>();
         for (PrivacyReport r : List.of(
-                technique("KD", 0.72, 0.02, utility ? Fixtures.utility(0.21, 30.0) : null),
-                technique("GKD", 0.6, 0.05, utility ? Fixtures.utility(0.24, 25.0) : null),
-                technique("DistiLLM", 0.52, 0.09, utility ? Fixtures.utility(0.27, 20.0) : null))) {
+                technique("KD", 0.72, 0.02, utility ? Fixtures.utilityAt(0.21, 30.0) : null),
+                technique("GKD", 0.6, 0.05, utility ? Fixtures.utilityAt(0.24, 25.0) : null),
+                technique("DistiLLM", 0.52, 0.09, utility ? Fixtures.utilityAt(0.27, 20.0) : null))) {
             loaded.add(new LoadedReport(Path.of(r.technique() + ".json"), r));
         }
         ResultSet results = ResultSet.of(loaded);

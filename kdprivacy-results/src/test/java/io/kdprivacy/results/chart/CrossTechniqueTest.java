@@ -31,11 +31,11 @@ class CrossTechniqueTest {
     static List<PrivacyReport> reports(boolean withUtility) {
         return List.of(
                 Fixtures.technique("T#gate", "KD", aucs("LOSS", 0.7, "MIN_K", 0.72, "MOPE", 0.55), 0.02,
-                        withUtility ? Fixtures.utility(0.21, 30.0) : null, BUDGET),
+                        withUtility ? Fixtures.utilityAt(0.21, 30.0) : null, BUDGET),
                 Fixtures.technique("T#gate", "GKD", aucs("LOSS", 0.6, "MIN_K", 0.58), 0.05,
-                        withUtility ? Fixtures.utility(0.24, 25.0) : null, BUDGET),
+                        withUtility ? Fixtures.utilityAt(0.24, 25.0) : null, BUDGET),
                 Fixtures.technique("T#gate", "DistiLLM", aucs("LOSS", 0.5, "MIN_K", 0.52, "MOPE", 0.51), 0.09,
-                        withUtility ? Fixtures.utility(0.27, 20.0) : null, BUDGET));
+                        withUtility ? Fixtures.utilityAt(0.27, 20.0) : null, BUDGET));
     }
 
     @Test
@@ -134,8 +134,8 @@ class CrossTechniqueTest {
     @Test
     void privacyUtilityFallsBackToPerplexityThenToNothing() {
         List<PrivacyReport> perplexityOnly = List.of(
-                Fixtures.technique("T#gate", "KD", aucs("LOSS", 0.7), 0.02, Fixtures.utility(null, 30.0), null),
-                Fixtures.technique("T#gate", "GKD", aucs("LOSS", 0.6), 0.05, Fixtures.utility(null, 25.0), null));
+                Fixtures.technique("T#gate", "KD", aucs("LOSS", 0.7), 0.02, Fixtures.utilityAt(null, 30.0), null),
+                Fixtures.technique("T#gate", "GKD", aucs("LOSS", 0.6), 0.05, Fixtures.utilityAt(null, 25.0), null));
         CrossTechnique view = CrossTechnique.of(perplexityOnly);
         assertThat(PrivacyUtilityChart.axis(view)).hasValue(PrivacyUtilityChart.Axis.PERPLEXITY);
         assertThat(PrivacyUtilityChart.svg(view).orElseThrow()).contains("holdout perplexity (lower is better)");
