@@ -10,7 +10,7 @@ def factory = DocumentBuilderFactory.newInstance()
 factory.namespaceAware = true
 factory.setFeature('http://apache.org/xml/features/nonvalidating/load-external-dtd', false)
 def dom = factory.newDocumentBuilder().parse(html)
-assert dom.getElementsByTagNameNS('http://www.w3.org/2000/svg', 'svg').length == 4
+assert dom.getElementsByTagNameNS('http://www.w3.org/2000/svg', 'svg').length == 5 // the technique x attack heatmap (no utility in these results: no privacy-utility chart), then per-test charts
 def page = html.getText('UTF-8')
 assert page.contains('SupportBotTest#studentIsSafe (GKD)')
 assert page.contains('Comparison with the baseline')

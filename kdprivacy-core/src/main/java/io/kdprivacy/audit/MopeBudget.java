@@ -10,8 +10,11 @@ import java.util.stream.IntStream;
  * @param sample at most this many members and this many non-members, a seeded subsample of each (0: all); the
  *               other attacks still use every example
  * @param blocks the transformer blocks whose risk is measured (empty: all)
+ * @param blockSample per-block risk only: at most this many members and this many non-members (0: as {@code sample}),
+ *                    so that whole-model MoPe can keep every example while the per-block passes, M per block, score
+ *                    fewer
  */
-public record MopeBudget(int sample, List<Integer> blocks) {
+public record MopeBudget(int sample, List<Integer> blocks, int blockSample) {
 
     /** No budget: every example, every block. */
     public static final MopeBudget ALL = new MopeBudget(0, List.of());
@@ -20,15 +23,28 @@ public record MopeBudget(int sample, List<Integer> blocks) {
         if (sample < 0) {
             throw new IllegalArgumentException("MoPe sample must be >= 0 (0: all), got " + sample);
         }
+        if (blockSample < 0) {
+            throw new IllegalArgumentException("per-block sample must be >= 0 (0: as the MoPe sample), got " + blockSample);
+        }
         blocks = blocks.stream().distinct().sorted().toList();
         if (blocks.stream().anyMatch(b -> b < 0)) {
             throw new IllegalArgumentException("block indices must be >= 0, got " + blocks);
         }
     }
 
+    /** A budget whose per-block risk uses the same examples as MoPe. */
+    public MopeBudget(int sample, List<Integer> blocks) {
+        this(sample, blocks, 0);
+    }
+
     /** Whether this budget leaves anything out. */
     public boolean isLimited() {
-        return sample > 0 || !blocks.isEmpty();
+        return sample > 0 || !blocks.isEmpty() || blockSample > 0;
+    }
+
+    /** The indices of the examples per-block risk scores out of {@code size}, as {@link #indices} does for MoPe. */
+    public int[] blockIndices(int size, long seed) {
+        return blockSample == 0 ? indices(size, seed) : io.kdprivacy.stats.Subsample.indices(size, blockSample, seed);
     }
 
     /**

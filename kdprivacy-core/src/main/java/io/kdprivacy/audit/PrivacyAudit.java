@@ -119,8 +119,11 @@ public final class PrivacyAudit {
             membership.add(withWarnings(mopeMetrics, budgetNotes(budget, memberRows.length, data.memberIds().size(),
                     nonMemberRows.length, data.nonMemberIds().size(), chosen, model.blockCount())));
             if (settings.perBlock()) {
-                List<AttackResult> perBlock = mope.blockwise(model, members, nonMembers, memberNll, nonMemberNll,
-                        evaluator, chosen);
+                int[] blockMemberRows = budget.blockIndices(data.memberIds().size(), settings.seed());
+                int[] blockNonMemberRows = budget.blockIndices(data.nonMemberIds().size(), settings.seed() + 1);
+                List<AttackResult> perBlock = mope.blockwise(model, select(data.memberIds(), blockMemberRows),
+                        select(data.nonMemberIds(), blockNonMemberRows), select(scores.members().meanNll(), blockMemberRows),
+                        select(scores.nonMembers().meanNll(), blockNonMemberRows), evaluator, chosen);
                 for (int i = 0; i < chosen.size(); i++) {
                     blocks.add(new BlockMetrics(chosen.get(i), estimate(perBlock.get(i).auc())));
                 }
@@ -214,6 +217,10 @@ public final class PrivacyAudit {
         }
         if (!blocks.isEmpty() && blocks.size() < blockCount) {
             notes.add("per-block budget: blocks " + blocks + " of " + blockCount + " measured");
+        }
+        if (budget.blockSample() > 0 && budget.blockSample() < Math.max(allMembers, allNonMembers)) {
+            notes.add("per-block budget: a seeded subsample of at most " + budget.blockSample() + " members and "
+                    + budget.blockSample() + " non-members (per-block intervals are correspondingly wider)");
         }
         return notes;
     }

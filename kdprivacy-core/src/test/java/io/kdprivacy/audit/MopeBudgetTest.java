@@ -48,6 +48,42 @@ class MopeBudgetTest {
     }
 
     @Test
+    void perBlockRiskCanTakeASmallerSampleThanMope() {
+        MopeBudget budget = new MopeBudget(0, List.of(), 4);
+        assertThat(budget.indices(12, 7)).as("MoPe keeps every example").hasSize(12);
+        assertThat(budget.blockIndices(12, 7)).hasSize(4).isSorted().doesNotHaveDuplicates()
+                .isEqualTo(new MopeBudget(4, List.of()).indices(12, 7));
+        assertThat(new MopeBudget(5, List.of()).blockIndices(12, 7)).as("0: as the MoPe sample")
+                .isEqualTo(new MopeBudget(5, List.of()).indices(12, 7));
+        assertThat(budget.isLimited()).isTrue();
+        assertThatThrownBy(() -> new MopeBudget(0, List.of(), -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("per-block sample");
+    }
+
+    @Test
+    void anAuditWithAPerBlockSampleScoresMopeOnEveryExampleAndSaysWhatPerBlockLeftOut() {
+        ByteTokenizer tokenizer = new ByteTokenizer();
+        List<Example> members = new ArrayList<>();
+        List<Example> nonMembers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            members.add(new Example("member " + i + ":", " " + (i * 7919 % 1000)));
+            nonMembers.add(new Example("other " + i + ":", " " + (i * 104729 % 1000)));
+        }
+        EvaluationSet data = new EvaluationSet(members, nonMembers, tokenizer);
+        ModelConfig config = ModelConfig.named(ModelFamily.LLAMA, "nano", tokenizer.vocabSize(), tokenizer.eosId(), 64);
+        AuditSettings settings = AuditSettings.defaults().withMope(2, true).withLengths(8, 64).withMemorization(null)
+                .withMopeBudget(new MopeBudget(0, List.of(), 4));
+        try (CausalLm model = CausalLm.initialize(config, 3)) {
+            ModelReport report = new PrivacyAudit(settings).audit("student", "nano", model, data, null, null).report();
+            MembershipMetrics mope = report.membership().stream().filter(m -> m.attack().equals("MOPE")).findFirst()
+                    .orElseThrow();
+            assertThat(mope.members()).isEqualTo(12);
+            assertThat(mope.warnings()).anyMatch(w -> w.contains("per-block budget: a seeded subsample of at most 4"));
+            assertThat(report.blocks()).extracting(BlockMetrics::block).containsExactly(0, 1);
+        }
+    }
+
+    @Test
     void anAuditUnderABudgetScoresMopeOnTheSampleAndSaysSo() {
         ByteTokenizer tokenizer = new ByteTokenizer();
         List<Example> members = new ArrayList<>();

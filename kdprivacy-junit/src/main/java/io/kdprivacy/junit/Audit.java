@@ -39,6 +39,12 @@ public @interface Audit {
      */
     int mopeSample() default 0;
 
+    /**
+     * Per-block budget: at most this many members and as many non-members for per-block risk only (0: as
+     * {@link #mopeSample()}); whole-model MoPe keeps its own sample.
+     */
+    int blockSample() default 0;
+
     /** MoPe budget: the transformer blocks whose risk is measured (empty: all). */
     int[] blocks() default {};
 

@@ -132,7 +132,7 @@ final class ScenarioFactory {
                     .withUtility(utility(audit))
                     .withBootstrapResamples(audit.bootstrapResamples())
                     .withMopeBudget(new io.kdprivacy.audit.MopeBudget(audit.mopeSample(),
-                            java.util.Arrays.stream(audit.blocks()).boxed().toList())));
+                            java.util.Arrays.stream(audit.blocks()).boxed().toList(), audit.blockSample())));
         } catch (IllegalArgumentException e) {
             throw new PrivacyConfigurationException("@Audit: " + e.getMessage(), e);
         }

@@ -22,9 +22,9 @@ import static io.kdprivacy.assertj.PrivacyAssertions.assertThat;
 @Teacher(family = ModelFamily.GPT2, size = "tiny", epochs = 40)
 @Student(family = ModelFamily.GPT2, size = "nano", initEpochs = 8, distillationEpochs = 8,
          distillationLearningRate = 3e-3)
-// MoPe and per-block risk on a 250 + 250 subsample and utility on 250 held-out tickets keep the cold run within
-// ten minutes on two cores (docs/sample-regime.md); every other attack uses all 500 + 500
-@Audit(mopePerturbations = 4, mopeSample = 250, utilityExamples = 250, noRepeatNgram = 24)
+// per-block risk on a 250 + 250 subsample and utility on 250 held-out tickets keep the cold run within ten minutes
+// on two cores (docs/sample-regime.md); every attack, MoPe included, uses all 500 + 500
+@Audit(mopePerturbations = 4, blockSample = 250, utilityExamples = 250, noRepeatNgram = 24)
 class SupportBotPrivacyTest {
 
     @PrivacyTest

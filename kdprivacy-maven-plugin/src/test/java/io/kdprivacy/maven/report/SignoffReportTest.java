@@ -67,8 +67,8 @@ class SignoffReportTest {
                 "Utility on the held-out examples", "Inherited leakage (AUC of the model minus AUC of its reference)", "Per-block risk",
                 "ROC curves (log-log)", "Comparison with the baseline", "Provenance", "Baseline values without a result");
         NodeList svgs = dom.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
-        assertThat(svgs.getLength()).as("the technique x attack heatmap, then per test: 1 heatmap + 3 ROC charts")
-                .isEqualTo(9);
+        assertThat(svgs.getLength()).as("the technique x attack heatmap and the privacy-utility chart, then per test: "
+                + "1 heatmap + 3 ROC charts").isEqualTo(10);
         assertThat(html).contains("0123456789abcdef0123456789abcdef01234567", "io.example:bot:1.0", "PyTorch 2.7.1",
                 "c0ffee", "student-sha256", "0.6 (0.55 to 0.65)", "leaks more than the reference",
                 "TPR at 0.1% FPR needs at least 1000 non-members, got 200",

@@ -123,7 +123,8 @@ class CrossTechniqueTest {
         assertThat(PrivacyUtilityChart.axis(view)).hasValue(PrivacyUtilityChart.Axis.ROUGE_L);
         assertThat(PrivacyUtilityChart.points(view, PrivacyUtilityChart.Axis.ROUGE_L))
                 .extracting(p -> p.row().label() + "@" + p.x() + "," + p.y())
-                .containsExactly("KD@0.21,0.72", "GKD@0.24,0.6", "DistiLLM@0.27,0.52");
+                .containsExactly("KD@0.21,0.72", "GKD@0.24,0.6", "DistiLLM@0.27,0.52", "no-KD reference@0.28,0.52",
+                        "teacher@0.35,0.8");
         String markup = PrivacyUtilityChart.svg(view).orElseThrow();
         assertThat(PrivacyUtilityChart.svg(view)).hasValue(markup);
         Element svg = Xml.parse(markup).getDocumentElement();
