@@ -209,7 +209,13 @@ public final class ScenarioRunner implements AutoCloseable {
                     .put("public", data.publicHash()).put("tokenizer", tokenizerHash).build();
             reference = trained("no-KD reference", referenceKey, () -> {
                 CausalLm r = start.copy();
-                TrainingResult t = new SftTrainer(referenceTraining).named("reference-student").train(r, data.publicData());
+                TrainingResult t;
+                try {
+                    t = new SftTrainer(referenceTraining).named("reference-student").train(r, data.publicData());
+                } catch (RuntimeException e) {
+                    r.close();
+                    throw e;
+                }
                 return new Trained(r, new TrainingBudget("no-KD control, the students' budget: "
                         + distillation.budgetRule(publicSize).replace("equal optimizer steps: ", "") + " (cross-entropy)",
                         t.steps(), (long) referenceTraining.epochs() * publicSize, t.tokens()));

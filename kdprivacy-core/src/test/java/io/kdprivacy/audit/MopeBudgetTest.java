@@ -62,15 +62,8 @@ class MopeBudgetTest {
 
     @Test
     void anAuditWithAPerBlockSampleScoresMopeOnEveryExampleAndSaysWhatPerBlockLeftOut() {
-        ByteTokenizer tokenizer = new ByteTokenizer();
-        List<Example> members = new ArrayList<>();
-        List<Example> nonMembers = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            members.add(new Example("member " + i + ":", " " + (i * 7919 % 1000)));
-            nonMembers.add(new Example("other " + i + ":", " " + (i * 104729 % 1000)));
-        }
-        EvaluationSet data = new EvaluationSet(members, nonMembers, tokenizer);
-        ModelConfig config = ModelConfig.named(ModelFamily.LLAMA, "nano", tokenizer.vocabSize(), tokenizer.eosId(), 64);
+        EvaluationSet data = twelveAndTwelve();
+        ModelConfig config = ModelConfig.named(ModelFamily.LLAMA, "nano", TOKENIZER.vocabSize(), TOKENIZER.eosId(), 64);
         AuditSettings settings = AuditSettings.defaults().withMope(2, true).withLengths(8, 64).withMemorization(null)
                 .withMopeBudget(new MopeBudget(0, List.of(), 4));
         try (CausalLm model = CausalLm.initialize(config, 3)) {
@@ -85,15 +78,8 @@ class MopeBudgetTest {
 
     @Test
     void anAuditUnderABudgetScoresMopeOnTheSampleAndSaysSo() {
-        ByteTokenizer tokenizer = new ByteTokenizer();
-        List<Example> members = new ArrayList<>();
-        List<Example> nonMembers = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            members.add(new Example("member " + i + ":", " " + (i * 7919 % 1000)));
-            nonMembers.add(new Example("other " + i + ":", " " + (i * 104729 % 1000)));
-        }
-        EvaluationSet data = new EvaluationSet(members, nonMembers, tokenizer);
-        ModelConfig config = ModelConfig.named(ModelFamily.LLAMA, "nano", tokenizer.vocabSize(), tokenizer.eosId(), 64);
+        EvaluationSet data = twelveAndTwelve();
+        ModelConfig config = ModelConfig.named(ModelFamily.LLAMA, "nano", TOKENIZER.vocabSize(), TOKENIZER.eosId(), 64);
         AuditSettings settings = AuditSettings.defaults().withMope(2, true).withLengths(8, 64).withMemorization(null)
                 .withMopeBudget(new MopeBudget(5, List.of(1)));
         try (CausalLm model = CausalLm.initialize(config, 3)) {
@@ -110,5 +96,18 @@ class MopeBudgetTest {
             assertThat(report.membership().stream().filter(m -> !m.attack().equals("MOPE"))
                     .flatMap(m -> m.warnings().stream()).collect(Collectors.toList())).noneMatch(w -> w.contains("budget"));
         }
+    }
+
+    private static final ByteTokenizer TOKENIZER = new ByteTokenizer();
+
+    /** 12 members and 12 non-members with short numeric responses. */
+    private static EvaluationSet twelveAndTwelve() {
+        List<Example> members = new ArrayList<>();
+        List<Example> nonMembers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            members.add(new Example("member " + i + ":", " " + (i * 7919 % 1000)));
+            nonMembers.add(new Example("other " + i + ":", " " + (i * 104729 % 1000)));
+        }
+        return new EvaluationSet(members, nonMembers, TOKENIZER);
     }
 }
