@@ -36,13 +36,19 @@ import java.util.List;
  *       student distilled from it with KD on other tickets, and the no-KD reference (the student base
  *       fine-tuned on those other tickets only).</li>
  * </ul>
- * Everything is written once into {@code target/kdprivacy-models} in Hugging Face layout and reused.
+ * Everything is written once into {@code target/kdprivacy-models/tickets-<hash of the tickets>} in Hugging Face
+ * layout and reused while the tickets stay the same.
  */
 final class SampleModels {
 
-    static final Path DIR = Path.of("target/kdprivacy-models");
     static final Path TOKENIZER = Path.of("src/test/resources/models/gpt2-tokenizer/tokenizer.json");
     static final Path TICKETS = Path.of("src/test/resources/support/train.jsonl");
+    /**
+     * Where the stand-ins are kept between runs: one directory per version of the tickets they are trained on, so that
+     * changed tickets never meet models built from the old ones.
+     */
+    static final Path DIR = Path.of("target/kdprivacy-models")
+            .resolve("tickets-" + io.kdprivacy.results.Sha256.of(TICKETS).substring(0, 12));
     static final Path HOLDOUT = Path.of("src/test/resources/support/holdout.jsonl");
 
     private static final int VOCAB = 50_257;
