@@ -10,16 +10,9 @@ import io.kdprivacy.results.Xml;
 import io.kdprivacy.results.chart.Numbers;
 import io.kdprivacy.scenario.PrivacyScenario;
 import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
-import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.w3c.dom.Document;
 
@@ -29,13 +22,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.kdprivacy.assertj.PrivacyAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.launcher.EngineFilter.includeEngines;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
  * Runs a {@code @PrivacyTest} through a JUnit Platform launcher with Allure's own listener, as Surefire
@@ -138,32 +127,11 @@ class AllureAttachmentsTest {
 
     /** Runs {@link Fixture} with an Allure lifecycle writing into {@link #allure}, restoring the global one after. */
     private TestExecutionSummary runWithAllure(Map<String, String> extra) {
-        AllureLifecycle previous = Allure.getLifecycle();
-        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allure));
-        SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        Allure.setLifecycle(lifecycle);
-        try {
-            LauncherDiscoveryRequest request = request().selectors(selectClass(Fixture.class))
-                    .filters(includeEngines("junit-jupiter"))
-                    .configurationParameter("kdprivacy.cacheDir", cache.toString())
-                    .configurationParameter("kdprivacy.resultsDir", results.toString())
-                    .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
-                    // as allure-junit5's setup guide says: registers its Jupiter extension too
-                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
-                    .configurationParameters(extra)
-                    .build();
-            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
-                    .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), summary).build()).execute(request);
-        } finally {
-            Allure.setLifecycle(previous);
-        }
-        return summary.getSummary();
+        return AllureRun.run(Fixture.class, allure, cache, results, extra);
     }
 
     private List<Path> allureFiles(String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(allure)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-        }
+        return AllureRun.files(allure, suffix);
     }
 
     private static JsonNode single(List<Path> files) throws IOException {

@@ -13,9 +13,6 @@ import io.kdprivacy.results.Xml;
 import io.kdprivacy.scenario.PipelinePhase;
 import io.kdprivacy.scenario.PrivacyScenario;
 import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
-import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StepResult;
 import java.io.IOException;
@@ -27,18 +24,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.w3c.dom.Document;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.launcher.EngineFilter.includeEngines;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
  * Runs a two-technique {@code @PrivacyTest} with Allure's own listener and reads back each invocation's steps
@@ -170,27 +160,10 @@ class AllureStepsTest {
     }
 
     private void run() {
-        AllureLifecycle previous = Allure.getLifecycle();
-        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allure));
-        Allure.setLifecycle(lifecycle);
-        try {
-            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
-                    .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), new SummaryGeneratingListener()).build())
-                    .execute(request().selectors(selectClass(Fixture.class))
-                            .filters(includeEngines("junit-jupiter"))
-                            .configurationParameter("kdprivacy.cacheDir", cache.toString())
-                            .configurationParameter("kdprivacy.resultsDir", results.toString())
-                            .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
-                            .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
-                            .build());
-        } finally {
-            Allure.setLifecycle(previous);
-        }
+        AllureRun.run(Fixture.class, allure, cache, results, Map.of());
     }
 
     private List<Path> allureFiles(String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(allure)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-        }
+        return AllureRun.files(allure, suffix);
     }
 }
