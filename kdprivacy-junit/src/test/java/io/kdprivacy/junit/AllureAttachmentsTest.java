@@ -9,7 +9,6 @@ import io.kdprivacy.results.ResultsJson;
 import io.kdprivacy.results.Xml;
 import io.kdprivacy.results.chart.Numbers;
 import io.kdprivacy.scenario.PrivacyScenario;
-import io.qameta.allure.Allure;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,7 +12,6 @@ import io.kdprivacy.results.PrivacyReport;
 import io.kdprivacy.results.Xml;
 import io.kdprivacy.scenario.PipelinePhase;
 import io.kdprivacy.scenario.PrivacyScenario;
-import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StepResult;
 import java.io.IOException;
